@@ -1,0 +1,1 @@
+namespace CpsSupport; internal static class Placeholder { }
