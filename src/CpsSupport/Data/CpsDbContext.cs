@@ -1,0 +1,47 @@
+using CpsSupport.Features.Accounts;
+using CpsSupport.Features.Audit;
+using CpsSupport.Features.Cards;
+using CpsSupport.Features.People;
+using CpsSupport.Features.Requests;
+using CpsSupport.Features.Structures;
+using CpsSupport.Features.Tickets;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CpsSupport.Data;
+
+public sealed class CpsDbContext(DbContextOptions<CpsDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Structure> Structures => Set<Structure>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Mandate> Mandates => Set<Mandate>();
+    public DbSet<Card> Cards => Set<Card>();
+    public DbSet<CardEvent> CardEvents => Set<CardEvent>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<SupportRequest> Requests => Set<SupportRequest>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CpsDbContext).Assembly);
+        builder.Entity<AppUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(200);
+            b.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Enums as readable text: the SQL a supervisor or DBA reads says "Opposed", not 6.
+        builder.Properties<Enum>().HaveConversion<string>();
+    }
+}

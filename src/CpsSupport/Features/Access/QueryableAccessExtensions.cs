@@ -1,0 +1,24 @@
+using CpsSupport.Features.Cards;
+using CpsSupport.Features.People;
+using CpsSupport.Features.Structures;
+
+namespace CpsSupport.Features.Access;
+
+/// <summary>The one place where "who sees which row" is written for the registry tables.</summary>
+public static class QueryableAccessExtensions
+{
+    public static IQueryable<Structure> VisibleTo(this IQueryable<Structure> query, AccessScope scope) =>
+        scope.IsDesk ? query : query.Where(s => scope.StructureIds.Contains(s.Id));
+
+    public static IQueryable<Card> VisibleTo(this IQueryable<Card> query, AccessScope scope) =>
+        scope.IsDesk ? query : query.Where(c => c.StructureId != null && scope.StructureIds.Contains(c.StructureId.Value));
+
+    /// <summary>A portal user sees the people who hold a card of their structures, head them or hold a mandate there.</summary>
+    public static IQueryable<Person> VisibleTo(this IQueryable<Person> query, AccessScope scope, IQueryable<Card> cards, IQueryable<Structure> structures, IQueryable<Mandate> mandates) =>
+        scope.IsDesk
+            ? query
+            : query.Where(p =>
+                cards.Any(c => c.HolderId == p.Id && c.StructureId != null && scope.StructureIds.Contains(c.StructureId.Value))
+                || structures.Any(s => s.LegalRepresentativeId == p.Id && scope.StructureIds.Contains(s.Id))
+                || mandates.Any(m => m.PersonId == p.Id && scope.StructureIds.Contains(m.StructureId)));
+}

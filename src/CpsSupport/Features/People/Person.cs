@@ -1,0 +1,47 @@
+using CpsSupport.Data;
+using CpsSupport.Features.Structures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CpsSupport.Features.People;
+
+/// <summary>A card holder, legal representative or mandatary.</summary>
+public sealed class Person : IAudited, IHasTimestamps
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public NationalIdKind NationalIdKind { get; set; }
+    /// <summary>"8" + RPPS (12 characters) or "0" + ADELI (10 characters); null for staff without one.</summary>
+    public string? NationalId { get; set; }
+    public required string LastName { get; set; }
+    public required string FirstName { get; set; }
+    /// <summary>Health profession (Médecin, Pharmacien…) or job title for staff.</summary>
+    public string? Profession { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public Address CorrespondenceAddress { get; set; } = new();
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string FullName => $"{FirstName} {LastName.ToUpperInvariant()}";
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.ToTable("people");
+        b.Property(p => p.NationalIdKind).HasMaxLength(16);
+        b.Property(p => p.NationalId).HasMaxLength(12);
+        b.Property(p => p.LastName).HasMaxLength(100).IsRequired();
+        b.Property(p => p.FirstName).HasMaxLength(100).IsRequired();
+        b.Property(p => p.Profession).HasMaxLength(100);
+        b.Property(p => p.Email).HasMaxLength(254);
+        b.Property(p => p.Phone).HasMaxLength(30);
+        b.OwnsOne(p => p.CorrespondenceAddress, a => a.ConfigureAddress());
+        b.Navigation(p => p.CorrespondenceAddress).IsRequired();
+        b.Ignore(p => p.FullName);
+        b.HasIndex(p => p.NationalId).IsUnique().HasDatabaseName("ux_people_national_id");
+        b.HasIndex(p => new { p.LastName, p.FirstName }).HasDatabaseName("ix_people_name");
+        b.HasIndex(p => p.Email).HasDatabaseName("ix_people_email");
+    }
+}

@@ -1,0 +1,10 @@
+namespace CpsSupport.Features.Tickets;
+
+public enum TicketChannel
+{
+    Phone,
+    Mail,
+    Portal,
+    Tom,
+    Tops,
+}

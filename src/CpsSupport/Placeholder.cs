@@ -1,1 +1,0 @@
-namespace CpsSupport; internal static class Placeholder { }
