@@ -32,8 +32,16 @@ public sealed class CpsDbContext(DbContextOptions<CpsDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CpsDbContext).Assembly);
+        // Identity names its tables AspNet*; keep the schema in one naming style.
+        builder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         builder.Entity<AppUser>(b =>
         {
+            b.ToTable("users");
             b.Property(u => u.DisplayName).HasMaxLength(200);
             b.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
         });
