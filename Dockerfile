@@ -1,0 +1,20 @@
+# Builds and runs the CpsSupport web application (for users with Docker; CI and development run without it).
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props CpsSupport.sln ./
+COPY src/CpsSupport/CpsSupport.csproj src/CpsSupport/
+COPY src/CpsSupport.Web/CpsSupport.Web.csproj src/CpsSupport.Web/
+RUN dotnet restore src/CpsSupport.Web/CpsSupport.Web.csproj
+COPY src/ src/
+COPY templates/ templates/
+RUN dotnet publish src/CpsSupport.Web/CpsSupport.Web.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+COPY templates/ /templates/
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_ENVIRONMENT=Production
+EXPOSE 8080
+USER $APP_UID
+ENTRYPOINT ["dotnet", "CpsSupport.Web.dll"]
