@@ -1,23 +1,117 @@
+using System.Text.Json.Serialization;
 using CpsSupport;
+using CpsSupport.Data;
+using CpsSupport.Jobs;
+using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
+using CpsSupport.Web.Security;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
 
-var connectionString = builder.Configuration.GetConnectionString("Cps")
-    ?? throw new InvalidOperationException("ConnectionStrings:Cps is not configured.");
+// No connection string in development: run a private PostgreSQL cluster under <repo>/.local (no Docker, no service).
+var connectionString = configuration.GetConnectionString("Cps");
+LocalPostgresCluster? localPostgres = null;
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    if (!configuration.GetValue("LocalDefaults:Enabled", false))
+        throw new InvalidOperationException("ConnectionStrings:Cps is not configured (set it, or LocalDefaults:Enabled=true to run a private PostgreSQL).");
+    var directory = configuration["LocalDefaults:PostgresDirectory"] is { Length: > 0 } configured
+        ? configured
+        : Path.Combine(RepositoryRoot(builder.Environment.ContentRootPath), ".local", "postgres");
+    var database = configuration["LocalDefaults:Database"] is { Length: > 0 } name ? name : "cpssupport";
+    localPostgres = await LocalPostgresCluster.StartAsync(directory, configuration.GetValue("LocalDefaults:PostgresPort", 55432), CancellationToken.None);
+    await localPostgres.EnsureDatabaseAsync(database, CancellationToken.None);
+    connectionString = localPostgres.ConnectionString(database);
+}
+
 builder.Services.AddCpsSupport(connectionString);
+builder.Services.AddCpsSecurity(configuration);
+// Keys in the database: every instance decrypts the cookies and antiforgery tokens of the others.
+builder.Services.AddDataProtection().SetApplicationName("CpsSupport").PersistKeysToDbContext<CpsDbContext>();
+
+builder.Services.AddFrenchProblemDetails();
+// Binding errors (bad enum, bad number) become 400 problems rather than exceptions, in every environment.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddOpenApi(o =>
+{
+    o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+    o.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+});
+builder.Services.AddHealthChecks().AddDbContextCheck<CpsDbContext>("database");
+
+builder.Services.AddHangfire(hangfire => hangfire
+    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+    .UseSimpleAssemblyNameTypeSerializer()
+    .UseRecommendedSerializerSettings()
+    .UsePostgreSqlStorage(
+        storage => storage.UseNpgsqlConnection(connectionString),
+        new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+var jobsEnabled = configuration.GetValue("Jobs:Enabled", true);
+if (jobsEnabled) builder.Services.AddHangfireServer();
+
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
 var app = builder.Build();
 
+if (localPostgres is not null)
+{
+    app.Logger.LogInformation("Local PostgreSQL running in {Directory} on port {Port}", localPostgres.DataDirectory, localPostgres.Port);
+    app.Lifetime.ApplicationStopped.Register(() => localPostgres.StopAsync().GetAwaiter().GetResult());
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+    if (configuration.GetValue("Database:MigrateOnStartup", true)) await initializer.MigrateAsync();
+    await initializer.EnsureRolesAsync();
+    if (configuration.GetValue("Demo:Seed", false)) await SeedDemoAsync(scope.ServiceProvider, app.Logger);
+}
+if (jobsEnabled) RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+
+app.UseExceptionHandler();
+// Empty error responses of the API (unknown route, wrong method) get a problem body; the Blazor pages keep theirs.
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-app.MapGet("/health", () => "Healthy");
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapCpsApi();
+app.MapHangfireDashboard("/hangfire", new DashboardOptions
+{
+    Authorization = [new SupervisorDashboardAuthorizationFilter()],
+    AppPath = "/",
+    DashboardTitle = "CpsSupport – tâches planifiées",
+}).RequireAuthorization();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();
+
+static string RepositoryRoot(string contentRoot)
+{
+    for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "CpsSupport.sln"))) return dir.FullName;
+    }
+    return contentRoot;
+}
+
+// The demo seeder (Features/Demo) is not written yet: this placeholder keeps Demo:Seed harmless until it is.
+static Task SeedDemoAsync(IServiceProvider services, ILogger logger)
+{
+    logger.LogWarning("Demo:Seed is on but the demo seeder is not available in this build");
+    return Task.CompletedTask;
+}
 
 /// <summary>Entry point, public for the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

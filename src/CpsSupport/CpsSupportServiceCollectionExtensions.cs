@@ -1,8 +1,10 @@
 using CpsSupport.Data;
 using CpsSupport.Features.Access;
+using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Structures;
+using CpsSupport.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CpsSupport;
@@ -17,6 +19,10 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<CardService>();
         services.AddScoped<StructureService>();
         services.AddScoped<PersonService>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<CardExpiryService>();
+        services.AddScoped<ExpireCardsJob>();
+        services.AddScoped<DatabaseInitializer>();
         return services;
     }
 }

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace CpsSupport.Web.Api;
+
+/// <summary>RFC 7807 problem details with French titles, for every error the application writes (API and others).</summary>
+public static class FrenchProblemDetails
+{
+    public static IServiceCollection AddFrenchProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            problem.Status = status;
+            if (Title(status) is { } title) problem.Title = title;
+            if (status >= 500)
+            {
+                // Never leak internals: the trace id is enough to find the exception in the logs.
+                problem.Detail = "Une erreur inattendue s'est produite. Si elle persiste, contactez le support en indiquant l'identifiant de trace.";
+                problem.Extensions.Remove("exception");
+            }
+            problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+
+    public static string? Title(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "Requête invalide",
+        StatusCodes.Status401Unauthorized => "Authentification requise",
+        StatusCodes.Status403Forbidden => "Accès refusé",
+        StatusCodes.Status404NotFound => "Ressource introuvable",
+        StatusCodes.Status405MethodNotAllowed => "Méthode non autorisée",
+        StatusCodes.Status409Conflict => "Conflit",
+        StatusCodes.Status415UnsupportedMediaType => "Type de contenu non pris en charge",
+        StatusCodes.Status423Locked => "Compte verrouillé",
+        StatusCodes.Status429TooManyRequests => "Trop de requêtes",
+        >= 500 => "Erreur interne",
+        _ => null,
+    };
+}

@@ -1,0 +1,18 @@
+using Hangfire;
+
+namespace CpsSupport.Jobs;
+
+/// <summary>Every recurring schedule of the application, in one place. Times are Paris local time.</summary>
+public static class RecurringJobs
+{
+    public const string ExpireCards = "expire-cards";
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>Adds or updates every schedule; called once at startup by each instance (idempotent).</summary>
+    public static void Register(IRecurringJobManager jobs)
+    {
+        var options = new RecurringJobOptions { TimeZone = Paris };
+        jobs.AddOrUpdate<ExpireCardsJob>(ExpireCards, job => job.RunAsync(CancellationToken.None), Cron.Daily(2), options);
+    }
+}
