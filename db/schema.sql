@@ -629,3 +629,461 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER INDEX ix_tickets_structure_id RENAME TO ix_tickets_structure;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER INDEX ix_tickets_person_id RENAME TO ix_tickets_person;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    CREATE EXTENSION IF NOT EXISTS unaccent;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE TEXT SEARCH CONFIGURATION cps_french (COPY = pg_catalog.french);
+    ALTER TEXT SEARCH CONFIGURATION cps_french ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE SEQUENCE ticket_number_seq START WITH 1 INCREMENT BY 1 NO CYCLE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    UPDATE tickets SET category = 'Other' WHERE category IS NULL;
+    ALTER TABLE tickets ALTER COLUMN category SET NOT NULL;
+    ALTER TABLE tickets ALTER COLUMN category SET DEFAULT 'Other';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD closed_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD escalated_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD first_responded_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD first_response_due_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD last_activity_at timestamp with time zone NOT NULL DEFAULT TIMESTAMPTZ '-infinity';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD merged_into_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD priority character varying(16) NOT NULL DEFAULT '';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD queue_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD requester_capacity character varying(24) NOT NULL DEFAULT '';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD requester_email character varying(254);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD requester_name character varying(200);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD requester_phone character varying(30);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD resolution_due_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD resolution_remaining interval;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD resolved_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD search_vector tsvector GENERATED ALWAYS AS (to_tsvector('cps_french', number || ' ' || subject || ' ' || coalesce(requester_name, '') || ' ' || coalesce(requester_email, ''))) STORED NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD tags text[] NOT NULL DEFAULT ('{}');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE ticket_messages ADD search_vector tsvector GENERATED ALWAYS AS (to_tsvector('cps_french', body)) STORED NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE TABLE kb_articles (
+        id uuid NOT NULL,
+        slug character varying(120) NOT NULL,
+        title character varying(300) NOT NULL,
+        body text NOT NULL,
+        tags text[] NOT NULL,
+        revision integer NOT NULL,
+        archived boolean NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        search_vector tsvector GENERATED ALWAYS AS (to_tsvector('cps_french', title || ' ' || body)) STORED NOT NULL,
+        CONSTRAINT pk_kb_articles PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE TABLE sla_targets (
+        category character varying(40) NOT NULL,
+        first_response_hours double precision NOT NULL,
+        resolution_hours double precision NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        updated_by character varying(200),
+        CONSTRAINT pk_sla_targets PRIMARY KEY (category)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE TABLE stored_files (
+        sha256 character(64) NOT NULL,
+        length bigint NOT NULL,
+        content bytea NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_stored_files PRIMARY KEY (sha256)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE TABLE ticket_cards (
+        ticket_id uuid NOT NULL,
+        card_id uuid NOT NULL,
+        CONSTRAINT pk_ticket_cards PRIMARY KEY (ticket_id, card_id),
+        CONSTRAINT fk_ticket_cards_cards_card_id FOREIGN KEY (card_id) REFERENCES cards (id) ON DELETE CASCADE,
+        CONSTRAINT fk_ticket_cards_tickets_ticket_id FOREIGN KEY (ticket_id) REFERENCES tickets (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE TABLE ticket_events (
+        id bigint GENERATED BY DEFAULT AS IDENTITY,
+        ticket_id uuid NOT NULL,
+        kind character varying(24) NOT NULL,
+        at timestamp with time zone NOT NULL,
+        actor character varying(200) NOT NULL,
+        from_state character varying(24),
+        to_state character varying(24),
+        text character varying(2000) NOT NULL,
+        related_id uuid,
+        CONSTRAINT pk_ticket_events PRIMARY KEY (id),
+        CONSTRAINT fk_ticket_events_tickets_ticket_id FOREIGN KEY (ticket_id) REFERENCES tickets (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE TABLE ticket_links (
+        ticket_id uuid NOT NULL,
+        other_ticket_id uuid NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_ticket_links PRIMARY KEY (ticket_id, other_ticket_id),
+        CONSTRAINT fk_ticket_links_tickets_other_ticket_id FOREIGN KEY (other_ticket_id) REFERENCES tickets (id) ON DELETE CASCADE,
+        CONSTRAINT fk_ticket_links_tickets_ticket_id FOREIGN KEY (ticket_id) REFERENCES tickets (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE TABLE ticket_queues (
+        id uuid NOT NULL,
+        name character varying(100) NOT NULL,
+        sort_order integer NOT NULL,
+        CONSTRAINT pk_ticket_queues PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE TABLE ticket_viewers (
+        ticket_id uuid NOT NULL,
+        user_id uuid NOT NULL,
+        display_name character varying(200) NOT NULL,
+        seen_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_ticket_viewers PRIMARY KEY (ticket_id, user_id),
+        CONSTRAINT fk_ticket_viewers_tickets_ticket_id FOREIGN KEY (ticket_id) REFERENCES tickets (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE TABLE kb_article_revisions (
+        id bigint GENERATED BY DEFAULT AS IDENTITY,
+        article_id uuid NOT NULL,
+        revision integer NOT NULL,
+        title character varying(300) NOT NULL,
+        body text NOT NULL,
+        edited_by character varying(200) NOT NULL,
+        edited_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_kb_article_revisions PRIMARY KEY (id),
+        CONSTRAINT fk_kb_article_revisions_kb_articles_article_id FOREIGN KEY (article_id) REFERENCES kb_articles (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_tickets_assignee_due ON tickets (assignee_id, resolution_due_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_tickets_merged_into_id ON tickets (merged_into_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_tickets_number ON tickets USING GIN (number gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_tickets_queue_due ON tickets (queue_id, resolution_due_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_tickets_requester_email ON tickets USING GIN (requester_email gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_tickets_resolution_due_at ON tickets (resolution_due_at) WHERE state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_tickets_search ON tickets USING GIN (search_vector);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_tickets_tags ON tickets USING GIN (tags);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_ticket_messages_search ON ticket_messages USING GIN (search_vector);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE UNIQUE INDEX ux_kb_article_revisions_article_revision ON kb_article_revisions (article_id, revision);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_kb_articles_search ON kb_articles USING GIN (search_vector);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE UNIQUE INDEX ux_kb_articles_slug ON kb_articles (slug);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_ticket_cards_card ON ticket_cards (card_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_ticket_events_ticket_at ON ticket_events (ticket_id, at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE INDEX ix_ticket_links_other ON ticket_links (other_ticket_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    CREATE UNIQUE INDEX ux_ticket_queues_name ON ticket_queues (name);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE attachments ADD CONSTRAINT fk_attachments_stored_files_sha256 FOREIGN KEY (sha256) REFERENCES stored_files (sha256) ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD CONSTRAINT fk_tickets_ticket_queues_queue_id FOREIGN KEY (queue_id) REFERENCES ticket_queues (id) ON DELETE SET NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD CONSTRAINT fk_tickets_tickets_merged_into_id FOREIGN KEY (merged_into_id) REFERENCES tickets (id) ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    ALTER TABLE tickets ADD CONSTRAINT fk_tickets_users_assignee_id FOREIGN KEY (assignee_id) REFERENCES users (id) ON DELETE SET NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123183848_Ticketing') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261123183848_Ticketing', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

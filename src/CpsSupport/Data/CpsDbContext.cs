@@ -1,6 +1,8 @@
 using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Audit;
 using CpsSupport.Features.Cards;
+using CpsSupport.Features.Files;
+using CpsSupport.Features.KnowledgeBase;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Requests;
 using CpsSupport.Features.Structures;
@@ -23,6 +25,15 @@ public sealed class CpsDbContext(DbContextOptions<CpsDbContext> options)
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<TicketQueue> TicketQueues => Set<TicketQueue>();
+    public DbSet<TicketCard> TicketCards => Set<TicketCard>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<TicketLink> TicketLinks => Set<TicketLink>();
+    public DbSet<TicketViewer> TicketViewers => Set<TicketViewer>();
+    public DbSet<SlaTarget> SlaTargets => Set<SlaTarget>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<KbArticle> KbArticles => Set<KbArticle>();
+    public DbSet<KbArticleRevision> KbArticleRevisions => Set<KbArticleRevision>();
     public DbSet<SupportRequest> Requests => Set<SupportRequest>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -31,6 +42,8 @@ public sealed class CpsDbContext(DbContextOptions<CpsDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("unaccent").HasPostgresExtension("pg_trgm");
+        builder.HasSequence<long>("ticket_number_seq");
         builder.ApplyConfigurationsFromAssembly(typeof(CpsDbContext).Assembly);
         // Identity names its tables AspNet*; keep the schema in one naming style.
         builder.Entity<IdentityRole<Guid>>().ToTable("roles");

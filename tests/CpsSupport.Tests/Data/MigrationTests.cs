@@ -48,8 +48,14 @@ public sealed class MigrationTests
         await using var db = database.CreateContext();
         var script = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "db", "schema.sql"));
 
-        await db.Database.ExecuteSqlRawAsync(script);
-        await db.Database.ExecuteSqlRawAsync(script);
+        // Through Npgsql directly: the script holds literal braces ('{}') that EF's raw-SQL formatting would parse.
+        for (var run = 0; run < 2; run++)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(script, connection);
+            await command.ExecuteNonQueryAsync();
+        }
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }

@@ -24,6 +24,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         b.Property(a => a.ContentType).HasMaxLength(127).IsRequired();
         b.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
         b.HasOne<TicketMessage>().WithMany(m => m.Attachments).HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<CpsSupport.Features.Files.StoredFile>().WithMany().HasForeignKey(a => a.Sha256).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => a.Sha256).HasDatabaseName("ix_attachments_sha256");
     }
 }

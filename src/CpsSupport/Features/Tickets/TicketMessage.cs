@@ -1,5 +1,7 @@
+using CpsSupport.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace CpsSupport.Features.Tickets;
 
@@ -24,6 +26,8 @@ public sealed class TicketMessage
     public string? MessageId { get; set; }
     public List<Attachment> Attachments { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Generated French full-text vector of the body.</summary>
+    public NpgsqlTsVector SearchVector { get; set; } = null!;
 }
 
 internal sealed class TicketMessageConfiguration : IEntityTypeConfiguration<TicketMessage>
@@ -36,5 +40,7 @@ internal sealed class TicketMessageConfiguration : IEntityTypeConfiguration<Tick
         b.HasOne<Ticket>().WithMany(t => t.Messages).HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.TicketId, m.CreatedAt }).HasDatabaseName("ix_ticket_messages_ticket_created_at");
         b.HasIndex(m => m.MessageId).HasDatabaseName("ix_ticket_messages_message_id");
+        b.HasGeneratedTsVectorColumn(m => m.SearchVector, SearchConfiguration.Name, m => new { m.Body })
+            .HasIndex(m => m.SearchVector).HasMethod("GIN").HasDatabaseName("ix_ticket_messages_search");
     }
 }

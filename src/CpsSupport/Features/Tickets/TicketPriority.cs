@@ -1,0 +1,9 @@
+namespace CpsSupport.Features.Tickets;
+
+public enum TicketPriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
