@@ -1,7 +1,9 @@
 using CpsSupport.Data;
 using CpsSupport.Features.Access;
 using CpsSupport.Features.Accounts;
+using CpsSupport.Features.Calendar;
 using CpsSupport.Features.Cards;
+using CpsSupport.Features.Tickets;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Structures;
 using CpsSupport.Jobs;
@@ -23,6 +25,12 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<CardExpiryService>();
         services.AddScoped<ExpireCardsJob>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton(BusinessCalendar.Default);
+        services.AddSingleton<TicketSla>();
+        services.AddScoped<TicketService>();
+        services.AddScoped<TicketQueryService>();
+        services.AddScoped<TicketEscalationService>();
+        services.AddScoped<EscalateOverdueTicketsJob>();
         return services;
     }
 }

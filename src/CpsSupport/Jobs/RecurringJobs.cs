@@ -6,6 +6,7 @@ namespace CpsSupport.Jobs;
 public static class RecurringJobs
 {
     public const string ExpireCards = "expire-cards";
+    public const string EscalateOverdueTickets = "escalate-overdue-tickets";
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
@@ -14,5 +15,6 @@ public static class RecurringJobs
     {
         var options = new RecurringJobOptions { TimeZone = Paris };
         jobs.AddOrUpdate<ExpireCardsJob>(ExpireCards, job => job.RunAsync(CancellationToken.None), Cron.Daily(2), options);
+        jobs.AddOrUpdate<EscalateOverdueTicketsJob>(EscalateOverdueTickets, job => job.RunAsync(CancellationToken.None), "*/5 * * * *", options);
     }
 }

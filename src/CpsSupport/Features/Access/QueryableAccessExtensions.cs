@@ -1,6 +1,7 @@
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Structures;
+using CpsSupport.Features.Tickets;
 
 namespace CpsSupport.Features.Access;
 
@@ -21,4 +22,8 @@ public static class QueryableAccessExtensions
                 cards.Any(c => c.HolderId == p.Id && c.StructureId != null && scope.StructureIds.Contains(c.StructureId.Value))
                 || structures.Any(s => s.LegalRepresentativeId == p.Id && scope.StructureIds.Contains(s.Id))
                 || mandates.Any(m => m.PersonId == p.Id && scope.StructureIds.Contains(m.StructureId)));
+
+    /// <summary>A portal user sees the tickets of their structures; desk staff see every ticket.</summary>
+    public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> query, AccessScope scope) =>
+        scope.IsDesk ? query : query.Where(t => t.StructureId != null && scope.StructureIds.Contains(t.StructureId.Value));
 }

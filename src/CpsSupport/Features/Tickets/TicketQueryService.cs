@@ -1,0 +1,290 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CpsSupport.Data;
+using CpsSupport.Features.Access;
+using CpsSupport.Features.Paging;
+using Microsoft.EntityFrameworkCore;
+
+namespace CpsSupport.Features.Tickets;
+
+/// <summary>
+/// Reads tickets: the queue and its saved views, the ticket page with its timeline, and search (French full text over
+/// tickets and messages, exact and partial ticket numbers, card serials, national ids and e-mail addresses).
+/// Portal users see only their structures' tickets and never internal notes.
+/// </summary>
+public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> dbFactory, TimeProvider clock, TicketSla sla)
+{
+    /// <summary>Most tickets a full-text search ranks; beyond them the newest matches are shown unranked.</summary>
+    public const int RankedMatches = 2000;
+
+    /// <summary>
+    /// One page of the queue for a saved view and filters. Open views sort by resolution due date (most urgent
+    /// first) unless another sort is asked; "Mes tickets" is the caller's, "En retard" is past its due date now.
+    /// </summary>
+    public async Task<PagedResult<TicketRow>> QueueAsync(AccessScope scope, TicketQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var tickets = db.Tickets.AsNoTracking().VisibleTo(scope).Where(t => t.MergedIntoId == null);
+        tickets = query.View switch
+        {
+            TicketView.Mine => tickets.Where(t => t.AssigneeId == scope.UserId && t.State != TicketState.Closed && t.State != TicketState.Resolved),
+            TicketView.Unassigned => tickets.Where(t => t.AssigneeId == null && t.State != TicketState.Closed && t.State != TicketState.Resolved),
+            TicketView.Overdue => tickets.Where(t => t.ResolutionDueAt != null && t.ResolutionDueAt < now && t.State != TicketState.Closed && t.State != TicketState.Resolved),
+            TicketView.WaitingForRequester => tickets.Where(t => t.State == TicketState.WaitingForRequester),
+            TicketView.Queue => tickets.Where(t => t.QueueId == query.QueueId && t.State != TicketState.Closed && t.State != TicketState.Resolved),
+            TicketView.Closed => tickets.Where(t => t.State == TicketState.Closed || t.State == TicketState.Resolved),
+            TicketView.All => tickets,
+            _ => tickets.Where(t => t.State != TicketState.Closed && t.State != TicketState.Resolved),
+        };
+        if (query.State is { } state) tickets = tickets.Where(t => t.State == state);
+        if (query.Category is { } category) tickets = tickets.Where(t => t.Category == category);
+        if (query.Priority is { } priority) tickets = tickets.Where(t => t.Priority == priority);
+        if (query.AssigneeId is { } assignee) tickets = tickets.Where(t => t.AssigneeId == assignee);
+        if (query.QueueId is { } queue && query.View != TicketView.Queue) tickets = tickets.Where(t => t.QueueId == queue);
+        if (query.PersonId is { } person) tickets = tickets.Where(t => t.PersonId == person);
+        if (query.StructureId is { } structure) tickets = tickets.Where(t => t.StructureId == structure);
+        if (query.CardId is { } card) tickets = tickets.Where(t => t.Cards.Any(c => c.CardId == card));
+        if (SearchText.Normalize(query.Tag) is { } tag) tickets = tickets.Where(t => t.Tags.Contains(tag.ToLowerInvariant()));
+        if (SearchText.Normalize(query.Search) is { } text) tickets = Matching(db, tickets, text);
+
+        var total = await tickets.CountAsync(ct);
+        var sorted = (page.SortBy, page.Descending) switch
+        {
+            ("Number", false) => tickets.OrderBy(t => t.Number),
+            ("Number", true) => tickets.OrderByDescending(t => t.Number),
+            ("CreatedAt", false) => tickets.OrderBy(t => t.CreatedAt),
+            ("CreatedAt", true) => tickets.OrderByDescending(t => t.CreatedAt),
+            ("LastActivityAt", false) => tickets.OrderBy(t => t.LastActivityAt),
+            ("LastActivityAt", true) => tickets.OrderByDescending(t => t.LastActivityAt),
+            ("Subject", false) => tickets.OrderBy(t => t.Subject),
+            ("Subject", true) => tickets.OrderByDescending(t => t.Subject),
+            ("State", false) => tickets.OrderBy(t => t.State).ThenBy(t => t.CreatedAt),
+            ("State", true) => tickets.OrderByDescending(t => t.State).ThenBy(t => t.CreatedAt),
+            ("Priority", _) => page.Descending
+                ? tickets.OrderBy(t => t.Priority == TicketPriority.Urgent ? 0 : t.Priority == TicketPriority.High ? 1 : t.Priority == TicketPriority.Normal ? 2 : 3).ThenBy(t => t.CreatedAt)
+                : tickets.OrderByDescending(t => t.Priority == TicketPriority.Urgent ? 0 : t.Priority == TicketPriority.High ? 1 : t.Priority == TicketPriority.Normal ? 2 : 3).ThenBy(t => t.CreatedAt),
+            ("ResolutionDueAt", true) => tickets.OrderByDescending(t => t.ResolutionDueAt).ThenBy(t => t.Id),
+            _ when query.View is TicketView.Closed or TicketView.All => tickets.OrderByDescending(t => t.CreatedAt),
+            _ => tickets.OrderBy(t => t.ResolutionDueAt == null).ThenBy(t => t.ResolutionDueAt).ThenBy(t => t.Id),
+        };
+        var rows = await sorted.Skip(page.Skip).Take(page.Take)
+            .Select(t => new
+            {
+                t.Id, t.Number, t.Subject, t.State, t.Category, t.Priority, t.Channel, t.RequesterName,
+                PersonName = t.Person != null ? t.Person.FirstName + " " + t.Person.LastName.ToUpper() : null,
+                StructureName = t.Structure != null ? t.Structure.Name : null,
+                t.AssigneeId, AssigneeName = t.Assignee != null ? t.Assignee.DisplayName : null,
+                QueueName = t.Queue != null ? t.Queue.Name : null,
+                t.CreatedAt, t.LastActivityAt, t.ResolutionDueAt,
+            })
+            .ToListAsync(ct);
+        return new PagedResult<TicketRow>(rows.Select(t => new TicketRow(t.Id, t.Number, t.Subject, t.State, t.Category, t.Priority, t.Channel,
+            t.RequesterName, t.PersonName, t.StructureName, t.AssigneeId, t.AssigneeName, t.QueueName, t.CreatedAt, t.LastActivityAt,
+            t.ResolutionDueAt, sla.StatusOf(t.State, t.CreatedAt, t.ResolutionDueAt, now))).ToList(), total);
+    }
+
+    /// <summary>
+    /// Full-text search ranked by relevance: French stemming and accents ignored ("perte carte" finds "j'ai perdu ma
+    /// carte", "Hélène" finds "HELENE") over ticket subjects, requesters and every message; identifiers match exactly.
+    /// </summary>
+    public async Task<IReadOnlyList<TicketSearchHit>> SearchAsync(AccessScope scope, string text, int limit = 20, CancellationToken ct = default)
+    {
+        var normalized = SearchText.Normalize(text);
+        if (normalized is null) return [];
+        limit = Math.Clamp(limit, 1, 100);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = db.Tickets.AsNoTracking().VisibleTo(scope);
+
+        var identifierHits = await Identifiers(db, visible, normalized)
+            .OrderByDescending(t => t.CreatedAt).Take(limit)
+            .Select(t => new TicketSearchHit(t.Id, t.Number, t.Subject, t.State, 1.0, null)).ToListAsync(ct);
+        if (identifierHits.Count > 0 || LooksLikeIdentifier(normalized)) return identifierHits;
+
+        if (SearchQuery.ToTsQuery(normalized) is not { } tsquery) return [];
+        var ticketRanks = visible.Where(t => t.SearchVector.Matches(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery)))
+            .Select(t => new { TicketId = t.Id, Rank = t.SearchVector.Rank(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery)) * 2 })
+            .Take(RankedMatches);
+        var messages = db.TicketMessages.AsNoTracking().Where(m => m.SearchVector.Matches(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery)));
+        if (!scope.IsDesk) messages = messages.Where(m => m.Kind == TicketMessageKind.PublicReply || m.Kind == TicketMessageKind.IncomingMail);
+        var messageRanks = messages.Where(m => visible.Any(t => t.Id == m.TicketId))
+            .Select(m => new { m.TicketId, Rank = m.SearchVector.Rank(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery)) })
+            .Take(RankedMatches);
+        var best = await ticketRanks.Concat(messageRanks)
+            .GroupBy(r => r.TicketId).Select(g => new { TicketId = g.Key, Rank = g.Max(r => r.Rank) })
+            .OrderByDescending(r => r.Rank).Take(limit).ToListAsync(ct);
+        var ids = best.Select(b => b.TicketId).ToList();
+        var tickets = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.Number, t.Subject, t.State, t.MergedIntoId }).ToDictionaryAsync(t => t.Id, ct);
+        var excerpts = await db.TicketMessages.AsNoTracking().Where(m => ids.Contains(m.TicketId) && m.SearchVector.Matches(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery)))
+            .GroupBy(m => m.TicketId).Select(g => new { TicketId = g.Key, Body = g.OrderByDescending(m => m.CreatedAt).First().Body })
+            .ToDictionaryAsync(x => x.TicketId, x => x.Body, ct);
+        return best.Where(b => tickets.ContainsKey(b.TicketId)).Select(b =>
+        {
+            var t = tickets[b.TicketId];
+            return new TicketSearchHit(t.Id, t.Number, t.Subject, t.State, b.Rank, excerpts.TryGetValue(t.Id, out var body) ? Excerpt(body) : null);
+        }).ToList();
+    }
+
+    /// <summary>The ticket page: fields, cards, linked tickets and the whole timeline, or null outside the caller's scope.</summary>
+    public async Task<TicketDetail?> GetAsync(AccessScope scope, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var t = await db.Tickets.AsNoTracking().VisibleTo(scope).Where(t => t.Id == id)
+            .Select(t => new
+            {
+                Ticket = t,
+                PersonName = t.Person != null ? t.Person.FirstName + " " + t.Person.LastName.ToUpper() : null,
+                PersonNationalId = t.Person != null ? t.Person.NationalId : null,
+                StructureName = t.Structure != null ? t.Structure.Name : null,
+                QueueName = t.Queue != null ? t.Queue.Name : null,
+                AssigneeName = t.Assignee != null ? t.Assignee.DisplayName : null,
+            })
+            .SingleOrDefaultAsync(ct);
+        if (t is null) return null;
+        var ticket = t.Ticket;
+        var now = clock.GetUtcNow();
+
+        var cards = await db.TicketCards.AsNoTracking().Where(tc => tc.TicketId == id)
+            .Select(tc => new TicketCardDto(tc.Card!.Id, tc.Card.Type, tc.Card.SerialNumber, tc.Card.Status, tc.Card.ValidUntil))
+            .ToListAsync(ct);
+        var linkedIds = await db.TicketLinks.AsNoTracking().Where(l => l.TicketId == id || l.OtherTicketId == id)
+            .Select(l => l.TicketId == id ? l.OtherTicketId : l.TicketId).ToListAsync(ct);
+        var merged = await db.Tickets.AsNoTracking().Where(x => x.MergedIntoId == id).Select(x => x.Id).ToListAsync(ct);
+        var related = linkedIds.Concat(merged).Distinct().ToList();
+        var linked = await db.Tickets.AsNoTracking().VisibleTo(scope).Where(x => related.Contains(x.Id))
+            .OrderBy(x => x.Number).Select(x => new LinkedTicketDto(x.Id, x.Number, x.Subject, x.State)).ToListAsync(ct);
+        var mergedIntoNumber = ticket.MergedIntoId is { } into
+            ? await db.Tickets.AsNoTracking().Where(x => x.Id == into).Select(x => x.Number).SingleOrDefaultAsync(ct)
+            : null;
+
+        var timeline = new List<TimelineEntry>();
+        var messages = db.TicketMessages.AsNoTracking().Where(m => m.TicketId == id);
+        if (!scope.IsDesk) messages = messages.Where(m => m.Kind == TicketMessageKind.PublicReply || m.Kind == TicketMessageKind.IncomingMail);
+        foreach (var m in await messages.OrderBy(m => m.CreatedAt)
+                     .Select(m => new { m.CreatedAt, m.Kind, m.AuthorName, m.Body, m.Id, Attachments = m.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256)).ToList() })
+                     .ToListAsync(ct))
+        {
+            timeline.Add(new TimelineEntry(m.CreatedAt, m.Kind switch
+            {
+                TicketMessageKind.PublicReply => TimelineEntryKind.PublicReply,
+                TicketMessageKind.InternalNote => TimelineEntryKind.InternalNote,
+                TicketMessageKind.PhoneNote => TimelineEntryKind.PhoneNote,
+                _ => TimelineEntryKind.IncomingMail,
+            }, m.AuthorName ?? "", m.Body, m.Id, m.Attachments));
+        }
+        foreach (var e in await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == id).OrderBy(e => e.At).ToListAsync(ct))
+            timeline.Add(new TimelineEntry(e.At, TimelineEntryKind.Event, e.Actor, e.Text, e.RelatedId));
+        var cardIds = cards.Select(c => c.Id).ToList();
+        var since = ticket.CreatedAt.AddDays(-90);
+        foreach (var e in await db.CardEvents.AsNoTracking().Where(e => cardIds.Contains(e.CardId) && e.At >= since)
+                     .Join(db.Cards, e => e.CardId, c => c.Id, (e, c) => new { e.At, e.Actor, e.Status, e.Reason, c.SerialNumber, c.Id })
+                     .ToListAsync(ct))
+            timeline.Add(new TimelineEntry(e.At, TimelineEntryKind.CardEvent, e.Actor,
+                $"Carte {e.SerialNumber} : {TicketLabels.CardStatus(e.Status)}{(e.Reason is { Length: > 0 } r ? " — " + r : "")}", e.Id));
+        foreach (var r in await db.Requests.AsNoTracking().Where(r => r.TicketId == id)
+                     .Select(r => new { r.CreatedAt, r.Number, r.Form, r.Status, r.Id }).ToListAsync(ct))
+            timeline.Add(new TimelineEntry(r.CreatedAt, TimelineEntryKind.Request, "", $"Demande {r.Number} ({r.Form}) — {r.Status}", r.Id));
+        if (scope.IsDesk)
+        {
+            var key = id.ToString();
+            foreach (var a in await db.AuditEvents.AsNoTracking()
+                         .Where(a => a.EntityType == nameof(Ticket) && a.EntityId == key && a.Action == "Modified")
+                         .OrderBy(a => a.At).Select(a => new { a.At, a.Actor, a.Changes }).ToListAsync(ct))
+            {
+                var fields = AuditedFields(a.Changes);
+                if (fields.Count > 0) timeline.Add(new TimelineEntry(a.At, TimelineEntryKind.Event, a.Actor, "Fiche modifiée : " + string.Join(", ", fields)));
+            }
+        }
+
+        return new TicketDetail(ticket.Id, ticket.Number, ticket.Subject, ticket.State, ticket.Category, ticket.Priority, ticket.Channel,
+            ticket.RequesterCapacity, ticket.RequesterName, ticket.RequesterEmail, ticket.RequesterPhone,
+            ticket.PersonId, t.PersonName, t.PersonNationalId, ticket.StructureId, t.StructureName, ticket.QueueId, t.QueueName,
+            ticket.AssigneeId, t.AssigneeName, ticket.Tags, ticket.CreatedAt, ticket.FirstRespondedAt, ticket.FirstResponseDueAt,
+            ticket.ResolutionDueAt, ticket.ResolvedAt, sla.StatusOf(ticket.State, ticket.CreatedAt, ticket.ResolutionDueAt, now),
+            ticket.MergedIntoId, mergedIntoNumber, ticket.Version, cards, linked,
+            timeline.OrderBy(e => e.At).ThenBy(e => e.Kind).ToList());
+    }
+
+    /// <summary>The queues, in their display order.</summary>
+    public async Task<IReadOnlyList<TicketQueueDto>> QueuesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.TicketQueues.AsNoTracking().OrderBy(q => q.SortOrder).ThenBy(q => q.Name)
+            .Select(q => new TicketQueueDto(q.Id, q.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>Desk staff a ticket can be assigned to.</summary>
+    public async Task<IReadOnlyList<AssigneeDto>> AssigneesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var deskRoles = new[] { Accounts.Roles.Agent, Accounts.Roles.Supervisor };
+        return await (from u in db.Users
+                      join ur in db.UserRoles on u.Id equals ur.UserId
+                      join r in db.Roles on ur.RoleId equals r.Id
+                      where deskRoles.Contains(r.Name!)
+                      select new AssigneeDto(u.Id, u.DisplayName))
+            .Distinct().OrderBy(a => a.DisplayName).ToListAsync(ct);
+    }
+
+    private static IQueryable<Ticket> Matching(CpsDbContext db, IQueryable<Ticket> tickets, string text)
+    {
+        if (LooksLikeIdentifier(text)) return Identifiers(db, tickets, text);
+        if (SearchQuery.ToTsQuery(text) is not { } tsquery) return tickets;
+        return tickets.Where(t => t.SearchVector.Matches(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery)) || db.TicketMessages.Any(m => m.TicketId == t.Id && m.SearchVector.Matches(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery))));
+    }
+
+    /// <summary>Ticket numbers (whole or part), card serials, national ids (8+RPPS, 0+ADELI or bare) and e-mail addresses.</summary>
+    private static IQueryable<Ticket> Identifiers(CpsDbContext db, IQueryable<Ticket> tickets, string text)
+    {
+        var compact = text.Replace(" ", "");
+        if (TicketNumberLike().IsMatch(compact))
+        {
+            var pattern = SearchText.LikePattern(compact.ToUpperInvariant());
+            return tickets.Where(t => EF.Functions.Like(t.Number, pattern));
+        }
+        if (compact.Contains('@'))
+        {
+            var email = compact.ToLowerInvariant();
+            var pattern = SearchText.LikePattern(email);
+            return tickets.Where(t => EF.Functions.Like(t.RequesterEmail!, pattern) || (t.Person != null && EF.Functions.Like(t.Person.Email!, pattern)));
+        }
+        if (compact.Length >= 4 && compact.All(char.IsAsciiDigit))
+        {
+            var ids = SearchText.NationalIdCandidates(compact);
+            return tickets.Where(t => t.Number.EndsWith(compact)
+                || (t.Person != null && ids.Contains(t.Person.NationalId!))
+                || t.Cards.Any(c => c.Card!.SerialNumber == compact));
+        }
+        return tickets.Where(_ => false);
+    }
+
+    private static bool LooksLikeIdentifier(string text)
+    {
+        var compact = text.Replace(" ", "");
+        return TicketNumberLike().IsMatch(compact) || (compact.Contains('@') && !text.Contains(' ')) || (compact.Length >= 4 && compact.All(char.IsAsciiDigit));
+    }
+
+    private static readonly HashSet<string> TimelineNoise =
+    [
+        "UpdatedAt", "LastActivityAt", "Version", "State", "AssigneeId", "Category", "Priority", "Tags", "ResolutionDueAt",
+        "ResolutionRemaining", "FirstResponseDueAt", "FirstRespondedAt", "ResolvedAt", "ClosedAt", "EscalatedAt", "MergedIntoId", "SearchVector",
+    ];
+
+    private static List<string> AuditedFields(string changes)
+    {
+        using var json = JsonDocument.Parse(changes);
+        return json.RootElement.ValueKind != JsonValueKind.Object
+            ? []
+            : json.RootElement.EnumerateObject().Select(p => p.Name).Where(n => !TimelineNoise.Contains(n)).Select(TicketLabels.Field).ToList();
+    }
+
+    private static string Excerpt(string body) => body.Length <= 200 ? body : body[..200] + "…";
+
+    [GeneratedRegex(@"^(CPS-?)?\d{4}-\d{1,6}$|^CPS-", RegexOptions.IgnoreCase)]
+    private static partial Regex TicketNumberLike();
+}
+
+public sealed record TicketQueueDto(Guid Id, string Name);
+
+public sealed record AssigneeDto(Guid Id, string DisplayName);
