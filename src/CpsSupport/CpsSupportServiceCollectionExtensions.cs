@@ -29,6 +29,7 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddSingleton<TicketSla>();
         services.AddScoped<TicketService>();
         services.AddScoped<TicketQueryService>();
+        services.AddScoped<CallerLookupService>();
         services.AddScoped<TicketEscalationService>();
         services.AddScoped<EscalateOverdueTicketsJob>();
         return services;

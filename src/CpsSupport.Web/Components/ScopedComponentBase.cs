@@ -28,6 +28,8 @@ public abstract class ScopedComponentBase : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        // Idempotent: a page that also implements IAsyncDisposable calls it from there.
+        if (_disposed.IsCancellationRequested) return;
         _disposed.Cancel();
         _disposed.Dispose();
         GC.SuppressFinalize(this);

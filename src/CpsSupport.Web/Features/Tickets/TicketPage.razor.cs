@@ -1,0 +1,187 @@
+using System.Security.Claims;
+using CpsSupport.Features.Cards;
+using CpsSupport.Features.Tickets;
+using CpsSupport.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace CpsSupport.Web.Features.Tickets;
+
+/// <summary>
+/// The ticket: timeline, reply box, state and assignment, classification saved over the version loaded (a change made
+/// meanwhile by someone else is refused, never overwritten), cards, links and merge, and who else has it open.
+/// </summary>
+public partial class TicketPage
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+
+    private TicketDetail? _ticket;
+    private bool _loaded;
+    private string? _error;
+    private string? _reply;
+    private TicketMessageKind _replyKind = TicketMessageKind.PublicReply;
+    private string? _cardSerial;
+    private string? _otherNumber;
+    private IReadOnlyList<TicketQueueDto> _queues = [];
+    private IReadOnlyList<string> _others = [];
+    private Guid _userId;
+    private string _userName = "";
+    private PeriodicTimer? _timer;
+    private readonly EditModel _edit = new();
+
+    [Parameter] public Guid Id { get; set; }
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject] private TicketQueryService Queries { get; set; } = default!;
+    [Inject] private TicketService Tickets { get; set; } = default!;
+    [Inject] private CardService Cards { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        _userName = user.FindFirstValue(CpsClaimTypes.DisplayName) ?? user.Identity?.Name ?? "";
+        _queues = await Queries.QueuesAsync(Cancellation);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await LoadAsync();
+        _loaded = true;
+        if (_ticket is not null && _timer is null) _ = HeartbeatAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var scope = await GetScopeAsync();
+        _ticket = await Queries.GetAsync(scope, Id, Cancellation);
+        if (_ticket is { } t) _edit.From(t);
+    }
+
+    /// <summary>Tells the others we have the ticket open and learns who else has, until the page is left.</summary>
+    private async Task HeartbeatAsync()
+    {
+        _timer = new PeriodicTimer(Heartbeat);
+        try
+        {
+            do
+            {
+                _others = await Tickets.TouchViewerAsync(Id, _userId, _userName, Cancellation);
+                await InvokeAsync(StateHasChanged);
+            }
+            while (await _timer.WaitForNextTickAsync(Cancellation));
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was left.
+        }
+    }
+
+    private Task RunAsync(Func<Task> action, string? success = null) => RunAsync(async () => { await action(); return success; });
+
+    private async Task RunAsync(Func<Task<string?>> action)
+    {
+        _error = null;
+        try
+        {
+            var message = await action();
+            if (message is not null) Snackbar.Add(message, Severity.Success);
+        }
+        catch (TicketException e)
+        {
+            _error = e.Message;
+        }
+        await LoadAsync();
+    }
+
+    private Task ChangeStateAsync(TicketState state) => RunAsync(async () =>
+        await Tickets.ChangeStateAsync(await GetScopeAsync(), Id, state, _ticket!.Version, Cancellation), $"Ticket passé à « {TicketLabels.State(state)} ».");
+
+    private Task AssignAsync(Guid userId) => RunAsync(async () =>
+        await Tickets.AssignAsync(await GetScopeAsync(), Id, userId, _ticket!.Version, Cancellation), "Ticket assigné.");
+
+    private Task SendAsync() => RunAsync(async () =>
+    {
+        await Tickets.AddMessageAsync(await GetScopeAsync(), Id, new NewTicketMessage(_replyKind, _reply ?? ""), Cancellation);
+        _reply = null;
+        return TicketLabelsUi.MessageKind(_replyKind) + " ajoutée.";
+    });
+
+    private void InsertArticle(string text) => _reply = string.IsNullOrWhiteSpace(_reply) ? text : _reply.TrimEnd() + "\n\n" + text;
+
+    private Task SaveAsync() => RunAsync(async () =>
+    {
+        var t = _ticket!;
+        await Tickets.UpdateAsync(await GetScopeAsync(), Id, new TicketUpdate(t.Version, _edit.Subject ?? "", _edit.Category, _edit.Priority,
+            t.RequesterCapacity, t.RequesterName, t.RequesterEmail, t.RequesterPhone, t.PersonId, t.StructureId, _edit.QueueId,
+            (_edit.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), Cancellation);
+        return "Ticket enregistré.";
+    });
+
+    private Task LinkCardAsync() => RunAsync(async () =>
+    {
+        var scope = await GetScopeAsync();
+        var card = await Cards.GetBySerialAsync(scope, _cardSerial!.Replace(" ", ""), Cancellation)
+            ?? throw new TicketException($"Aucune carte n° {_cardSerial} dans le registre.");
+        await Tickets.LinkCardAsync(scope, Id, card.Id, Cancellation);
+        _cardSerial = null;
+        return $"Carte {card.SerialNumber} liée.";
+    });
+
+    private Task LinkTicketAsync() => RunAsync(async () =>
+    {
+        var scope = await GetScopeAsync();
+        var other = await FindOtherAsync();
+        await Tickets.LinkAsync(scope, Id, other.Id, Cancellation);
+        return $"Ticket {other.Number} lié.";
+    });
+
+    private Task MergeAsync() => RunAsync(async () =>
+    {
+        var scope = await GetScopeAsync();
+        var other = await FindOtherAsync();
+        await Tickets.MergeAsync(scope, Id, other.Id, Cancellation);
+        Navigation.NavigateTo($"/tickets/{other.Id}");
+        return $"Ticket fusionné dans {other.Number}.";
+    });
+
+    private async Task<TicketSearchHit> FindOtherAsync()
+    {
+        var number = _otherNumber!.Trim().ToUpperInvariant();
+        var hits = await Queries.SearchAsync(await GetScopeAsync(), number, 2, Cancellation);
+        return hits.FirstOrDefault(h => h.Number == number) ?? throw new TicketException($"Aucun ticket n° {number}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Dispose();
+        _timer?.Dispose();
+        if (_ticket is not null && _userId != Guid.Empty)
+        {
+            try { await Tickets.LeaveViewerAsync(Id, _userId, CancellationToken.None); }
+            catch (Exception e) when (e is not OutOfMemoryException) { /* best effort: the entry expires after a minute anyway */ }
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed class EditModel
+    {
+        public string? Subject { get; set; }
+        public TicketCategory Category { get; set; }
+        public TicketPriority Priority { get; set; }
+        public Guid? QueueId { get; set; }
+        public string? Tags { get; set; }
+
+        public void From(TicketDetail t)
+        {
+            Subject = t.Subject;
+            Category = t.Category;
+            Priority = t.Priority;
+            QueueId = t.QueueId;
+            Tags = string.Join(", ", t.Tags);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using CpsSupport.Features.Paging;
+using CpsSupport.Features.Tickets;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CpsSupport.Web.Features.Tickets;
+
+/// <summary>The queue: saved views, filters, server-side paging and sorting, bulk assign and close.</summary>
+public partial class TicketQueuePage
+{
+    private static readonly TicketView[] Views =
+        [TicketView.Mine, TicketView.Unassigned, TicketView.Overdue, TicketView.WaitingForRequester, TicketView.AllOpen, TicketView.Closed];
+
+    private MudDataGrid<TicketRow>? _grid;
+    private IReadOnlyList<TicketQueueDto> _queues = [];
+    private IReadOnlyList<AssigneeDto> _assignees = [];
+    private HashSet<TicketRow> _selected = [];
+    private TicketView _view = TicketView.AllOpen;
+    private Guid? _queueId;
+    private string? _search;
+    private TicketCategory? _category;
+    private TicketPriority? _priority;
+    private TicketState? _state;
+    private Guid? _bulkAssignee;
+
+    [Inject] private TicketQueryService Queries { get; set; } = default!;
+    [Inject] private TicketService Tickets { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The view in the address (?vue=Mine), so a view can be bookmarked and the dashboard can link to it.</summary>
+    [SupplyParameterFromQuery(Name = "vue")] public string? ViewParameter { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Enum.TryParse<TicketView>(ViewParameter, ignoreCase: true, out var view)) _view = view;
+        _queues = await Queries.QueuesAsync(Cancellation);
+        _assignees = await Queries.AssigneesAsync(Cancellation);
+    }
+
+    private bool IsCurrent(TicketView view, Guid? queueId) => _view == view && _queueId == queueId;
+
+    private async Task<GridData<TicketRow>> LoadAsync(GridState<TicketRow> state, CancellationToken gridToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(gridToken, Cancellation);
+        var scope = await GetScopeAsync();
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var page = new PageRequest(state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false);
+        var query = new TicketQuery(_view, _queueId, _state, _category, _priority, Search: _search);
+        var result = await Queries.QueueAsync(scope, query, page, linked.Token);
+        return new GridData<TicketRow> { Items = result.Items, TotalItems = result.TotalCount };
+    }
+
+    private Task SelectViewAsync(TicketView view, Guid? queueId)
+    {
+        _view = view;
+        _queueId = queueId;
+        Navigation.NavigateTo(queueId is null ? $"/tickets?vue={view}" : "/tickets", replace: true);
+        return ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        _selected.Clear();
+        if (_grid is null) return;
+        if (_grid.CurrentPage == 0) await _grid.ReloadServerData();
+        else _grid.NavigateTo(Page.First);
+    }
+
+    private void OnSelectionChanged(HashSet<TicketRow> rows) => _selected = rows;
+
+    private Task OnCategoryChanged(TicketCategory? value) { _category = value; return ReloadAsync(); }
+
+    private Task OnPriorityChanged(TicketPriority? value) { _priority = value; return ReloadAsync(); }
+
+    private Task OnStateChanged(TicketState? value) { _state = value; return ReloadAsync(); }
+
+    private async Task BulkAssignAsync()
+    {
+        var scope = await GetScopeAsync();
+        var count = await Tickets.BulkAssignAsync(scope, _selected.Select(t => t.Id).ToList(), _bulkAssignee, Cancellation);
+        Snackbar.Add($"{count} ticket(s) assigné(s).", Severity.Success);
+        await ReloadAsync();
+    }
+
+    private async Task BulkCloseAsync()
+    {
+        try
+        {
+            var scope = await GetScopeAsync();
+            var count = await Tickets.BulkCloseAsync(scope, _selected.Select(t => t.Id).ToList(), Cancellation);
+            Snackbar.Add($"{count} ticket(s) clos.", Severity.Success);
+        }
+        catch (TicketException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+        await ReloadAsync();
+    }
+}
