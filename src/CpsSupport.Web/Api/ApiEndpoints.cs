@@ -15,6 +15,7 @@ public static class ApiEndpoints
         api.MapStructuresApi();
         api.MapPeopleApi();
         api.MapCardsApi();
+        api.MapTicketsApi();
         // An unknown API path answers a problem, not the HTML of the Blazor app.
         app.MapFallback("/api/{**path}", () => ApiProblems.NotFound()).ExcludeFromDescription();
         return app;

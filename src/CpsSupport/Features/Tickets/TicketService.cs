@@ -300,7 +300,7 @@ public sealed class TicketService(IDbContextFactory<CpsDbContext> dbFactory, Tim
     private static async Task<Ticket> LoadAsync(CpsDbContext db, AccessScope scope, Guid id, uint? version, CancellationToken ct)
     {
         var ticket = await db.Tickets.VisibleTo(scope).SingleOrDefaultAsync(t => t.Id == id, ct)
-            ?? throw new TicketException("Ticket introuvable.");
+            ?? throw new TicketNotFoundException();
         // The version the user saw becomes the original value: EF's xmin check then refuses a save over a newer one.
         if (version is { } v && v != ticket.Version) throw new TicketConflictException(ticket.Number);
         if (version is { } expected) db.Entry(ticket).Property(t => t.Version).OriginalValue = expected;
