@@ -4,6 +4,7 @@ using CpsSupport.Data;
 using CpsSupport.Jobs;
 using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
+using CpsSupport.Web.Features.Tickets;
 using CpsSupport.Web.Security;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -87,6 +88,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapCpsApi();
+app.MapAttachmentEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new SupervisorDashboardAuthorizationFilter()],

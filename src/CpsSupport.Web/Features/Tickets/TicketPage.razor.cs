@@ -29,6 +29,7 @@ public partial class TicketPage
     private string _userName = "";
     private PeriodicTimer? _timer;
     private readonly EditModel _edit = new();
+    private readonly List<NewAttachment> _files = [];
 
     [Parameter] public Guid Id { get; set; }
 
@@ -105,10 +106,28 @@ public partial class TicketPage
 
     private Task SendAsync() => RunAsync(async () =>
     {
-        await Tickets.AddMessageAsync(await GetScopeAsync(), Id, new NewTicketMessage(_replyKind, _reply ?? ""), Cancellation);
+        await Tickets.AddMessageAsync(await GetScopeAsync(), Id, new NewTicketMessage(_replyKind, _reply ?? "", [.. _files]), Cancellation);
         _reply = null;
+        _files.Clear();
         return TicketLabelsUi.MessageKind(_replyKind) + " ajoutée.";
     });
+
+    /// <summary>Reads the chosen files (refused at once when too big; the type is checked when sending).</summary>
+    private async Task AddFilesAsync(Microsoft.AspNetCore.Components.Forms.InputFileChangeEventArgs e)
+    {
+        _error = null;
+        foreach (var file in e.GetMultipleFiles(CpsSupport.Features.Files.AttachmentPolicy.MaxCount))
+        {
+            if (file.Size > CpsSupport.Features.Files.AttachmentPolicy.MaxBytes)
+            {
+                _error = $"Le fichier {file.Name} dépasse la taille maximale de {CpsSupport.Features.Files.AttachmentPolicy.MaxBytes / (1024 * 1024)} Mo.";
+                continue;
+            }
+            using var buffer = new MemoryStream();
+            await file.OpenReadStream(CpsSupport.Features.Files.AttachmentPolicy.MaxBytes, Cancellation).CopyToAsync(buffer, Cancellation);
+            _files.Add(new NewAttachment(file.Name, buffer.ToArray()));
+        }
+    }
 
     private void InsertArticle(string text) => _reply = string.IsNullOrWhiteSpace(_reply) ? text : _reply.TrimEnd() + "\n\n" + text;
 

@@ -38,7 +38,12 @@ public sealed record TicketUpdate(
     Guid? QueueId,
     IReadOnlyList<string> Tags);
 
-public sealed record NewTicketMessage(TicketMessageKind Kind, string Body);
+public sealed record NewTicketMessage(TicketMessageKind Kind, string Body, IReadOnlyList<NewAttachment>? Attachments = null);
+
+/// <summary>A file sent with a message; checked against <see cref="Files.AttachmentPolicy"/>.</summary>
+public sealed record NewAttachment(string FileName, byte[] Content);
+
+public sealed record AttachmentContent(string FileName, string ContentType, byte[] Content);
 
 public enum SlaStatus
 {

@@ -104,6 +104,7 @@ public sealed class TicketService(IDbContextFactory<CpsDbContext> dbFactory, Tim
         if (ticket.State == TicketState.Closed) throw new TicketException($"Le ticket {ticket.Number} est clos : créez un nouveau ticket.");
         var now = clock.GetUtcNow();
         var message = new TicketMessage { TicketId = ticket.Id, Kind = input.Kind, Body = body, AuthorName = actor.Name, AuthorUserId = actor.UserId, CreatedAt = now };
+        await AttachAsync(db, message, input.Attachments, now, ct);
         db.TicketMessages.Add(message);
         if (scope.IsDesk && input.Kind is TicketMessageKind.PublicReply or TicketMessageKind.PhoneNote)
         {
@@ -260,6 +261,34 @@ public sealed class TicketService(IDbContextFactory<CpsDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.TicketViewers.Where(v => v.TicketId == id && v.UserId == userId).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>The attachment's content if its ticket is visible to the caller (internal notes' files only to the desk).</summary>
+    public async Task<AttachmentContent?> OpenAttachmentAsync(AccessScope scope, Guid attachmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = db.Tickets.VisibleTo(scope);
+        var found = await db.Attachments.AsNoTracking().Where(a => a.Id == attachmentId)
+            .Join(db.TicketMessages, a => a.MessageId, m => m.Id, (a, m) => new { a, m })
+            .Where(x => visible.Any(t => t.Id == x.m.TicketId)
+                && (scope.IsDesk || x.m.Kind == TicketMessageKind.PublicReply || x.m.Kind == TicketMessageKind.IncomingMail))
+            .Select(x => new { x.a.FileName, x.a.ContentType, x.a.Sha256 }).SingleOrDefaultAsync(ct);
+        if (found is null) return null;
+        var content = await db.StoredFiles.AsNoTracking().Where(f => f.Sha256 == found.Sha256).Select(f => f.Content).SingleAsync(ct);
+        return new AttachmentContent(found.FileName, found.ContentType, content);
+    }
+
+    private static async Task AttachAsync(CpsDbContext db, TicketMessage message, IReadOnlyList<NewAttachment>? files, DateTimeOffset now, CancellationToken ct)
+    {
+        if (files is null || files.Count == 0) return;
+        if (files.Count > Files.AttachmentPolicy.MaxCount) throw new TicketException($"Au plus {Files.AttachmentPolicy.MaxCount} pièces jointes par message.");
+        foreach (var file in files)
+        {
+            var (contentType, error) = Files.AttachmentPolicy.Check(file.FileName, file.Content);
+            if (error is not null) throw new TicketException(error);
+            var hash = await Files.FileStore.AddAsync(db, file.Content, now, ct);
+            message.Attachments.Add(new Attachment { FileName = Path.GetFileName(file.FileName), ContentType = contentType!, Size = file.Content.LongLength, Sha256 = hash, CreatedAt = now });
+        }
     }
 
     internal void ChangeState(Ticket ticket, TicketState to, DateTimeOffset now, bool force = false)
