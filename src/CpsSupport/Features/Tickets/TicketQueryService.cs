@@ -79,9 +79,10 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
                 t.CreatedAt, t.LastActivityAt, t.ResolutionDueAt,
             })
             .ToListAsync(ct);
+        var targets = await sla.ResolutionTargetsAsync(db, ct);
         return new PagedResult<TicketRow>(rows.Select(t => new TicketRow(t.Id, t.Number, t.Subject, t.State, t.Category, t.Priority, t.Channel,
             t.RequesterName, t.PersonName, t.StructureName, t.AssigneeId, t.AssigneeName, t.QueueName, t.CreatedAt, t.LastActivityAt,
-            t.ResolutionDueAt, sla.StatusOf(t.State, t.CreatedAt, t.ResolutionDueAt, now))).ToList(), total);
+            t.ResolutionDueAt, sla.StatusOf(t.State, t.ResolutionDueAt, targets[t.Category], now))).ToList(), total);
     }
 
     /// <summary>
@@ -201,7 +202,7 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
             ticket.RequesterCapacity, ticket.RequesterName, ticket.RequesterEmail, ticket.RequesterPhone,
             ticket.PersonId, t.PersonName, t.PersonNationalId, ticket.StructureId, t.StructureName, ticket.QueueId, t.QueueName,
             ticket.AssigneeId, t.AssigneeName, ticket.Tags, ticket.CreatedAt, ticket.FirstRespondedAt, ticket.FirstResponseDueAt,
-            ticket.ResolutionDueAt, ticket.ResolvedAt, sla.StatusOf(ticket.State, ticket.CreatedAt, ticket.ResolutionDueAt, now),
+            ticket.ResolutionDueAt, ticket.ResolvedAt, sla.StatusOf(ticket.State, ticket.ResolutionDueAt, (await sla.ResolutionTargetsAsync(db, ct))[ticket.Category], now),
             ticket.MergedIntoId, mergedIntoNumber, ticket.Version, cards, linked,
             timeline.OrderBy(e => e.At).ThenBy(e => e.Kind).ToList());
     }

@@ -77,15 +77,24 @@ public sealed class TicketSla(BusinessCalendar calendar)
         }
     }
 
-    /// <summary>The colour of a due date: paused, met, overdue, at risk (75 % of the target used) or on track.</summary>
-    public SlaStatus StatusOf(TicketState state, DateTimeOffset createdAt, DateTimeOffset? resolutionDueAt, DateTimeOffset now)
+    /// <summary>
+    /// The colour of a due date: paused, met, overdue, at risk (75 % of the resolution target used) or on track. The share
+    /// is taken of the target itself, so time spent paused never makes a ticket look at risk.
+    /// </summary>
+    public SlaStatus StatusOf(TicketState state, DateTimeOffset? resolutionDueAt, TimeSpan resolutionTarget, DateTimeOffset now)
     {
         if (state == TicketState.WaitingForRequester) return SlaStatus.Paused;
         if (state is TicketState.Resolved or TicketState.Closed) return SlaStatus.Met;
         if (resolutionDueAt is not { } due) return SlaStatus.None;
         if (now >= due) return SlaStatus.Overdue;
-        var total = calendar.BusinessTimeBetween(createdAt, due);
         var left = calendar.BusinessTimeBetween(now, due);
-        return total > TimeSpan.Zero && left.TotalMinutes <= total.TotalMinutes * (1 - AtRiskShare) ? SlaStatus.AtRisk : SlaStatus.OnTrack;
+        return resolutionTarget > TimeSpan.Zero && left.TotalMinutes <= resolutionTarget.TotalMinutes * (1 - AtRiskShare) ? SlaStatus.AtRisk : SlaStatus.OnTrack;
+    }
+
+    /// <summary>The resolution target of every category (supervisors' settings over the defaults), for a whole list at once.</summary>
+    public async Task<IReadOnlyDictionary<TicketCategory, TimeSpan>> ResolutionTargetsAsync(CpsDbContext db, CancellationToken ct)
+    {
+        var configured = await db.SlaTargets.AsNoTracking().ToDictionaryAsync(t => t.Category, t => TimeSpan.FromHours(t.ResolutionHours), ct);
+        return Enum.GetValues<TicketCategory>().ToDictionary(c => c, c => configured.TryGetValue(c, out var hours) ? hours : SlaPolicy.Default.For(c).Resolution);
     }
 }

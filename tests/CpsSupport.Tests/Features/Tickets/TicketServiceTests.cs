@@ -203,7 +203,7 @@ public sealed class TicketServiceTests
         Assert.Null(await w.Queries.GetAsync(w.PortalOfA, ofB.Id));
         var detail = (await w.Queries.GetAsync(w.PortalOfA, ofA.Id))!;
         Assert.DoesNotContain(detail.Timeline, e => e.Text.Contains("Note interne"));
-        await Assert.ThrowsAsync<TicketException>(() => w.Tickets.AddMessageAsync(w.PortalOfA, ofB.Id, new NewTicketMessage(TicketMessageKind.PublicReply, "?")));
+        await Assert.ThrowsAsync<TicketNotFoundException>(() => w.Tickets.AddMessageAsync(w.PortalOfA, ofB.Id, new NewTicketMessage(TicketMessageKind.PublicReply, "?")));
     }
 
     [Fact]
@@ -220,6 +220,26 @@ public sealed class TicketServiceTests
 
         Assert.Equal(["Nicolas Bernard"], seen);
         Assert.Empty(later);
+    }
+
+    [Fact]
+    public async Task Time_spent_paused_does_not_make_a_ticket_look_at_risk()
+    {
+        // Blocked PIN: 19 business hours. Created Monday 9 Nov 2026 09:00, paused from 10:00 for two weeks.
+        await using var w = await TicketWorld.CreateAsync(ParisTime(2026, 11, 9, 9));
+        var created = await w.CreateAsync("Code bloqué", TicketCategory.BlockedPin);
+        w.Clock.Now = ParisTime(2026, 11, 9, 10);
+        await w.Tickets.ChangeStateAsync(w.Desk, created.Id, TicketState.WaitingForRequester);
+        w.Clock.Now = ParisTime(2026, 11, 23, 10);
+        await w.Tickets.ChangeStateAsync(w.Desk, created.Id, TicketState.InProgress);
+
+        var row = Assert.Single((await w.Queries.QueueAsync(w.Desk, new TicketQuery(), new PageRequest())).Items);
+        Assert.Equal(SlaStatus.OnTrack, row.Sla);
+
+        // 17 of the 19 hours used (more than 75 %): at risk.
+        w.Clock.Now = ParisTime(2026, 11, 24, 16, 30);
+        row = Assert.Single((await w.Queries.QueueAsync(w.Desk, new TicketQuery(), new PageRequest())).Items);
+        Assert.Equal(SlaStatus.AtRisk, row.Sla);
     }
 
     private static TicketUpdate Edit(TicketDetail t, string subject) =>
