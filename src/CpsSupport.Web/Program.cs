@@ -72,6 +72,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
     if (configuration.GetValue("Database:MigrateOnStartup", true)) await initializer.MigrateAsync();
     await initializer.EnsureRolesAsync();
+    await initializer.EnsureReferenceDataAsync();
     if (configuration.GetValue("Demo:Seed", false)) await SeedDemoAsync(scope.ServiceProvider, app.Logger);
 }
 if (jobsEnabled) RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());

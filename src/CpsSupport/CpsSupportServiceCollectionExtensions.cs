@@ -30,6 +30,7 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<TicketService>();
         services.AddScoped<TicketQueryService>();
         services.AddScoped<CallerLookupService>();
+        services.AddScoped<SlaTargetService>();
         services.AddScoped<TicketEscalationService>();
         services.AddScoped<EscalateOverdueTicketsJob>();
         return services;

@@ -1,4 +1,5 @@
 using CpsSupport.Features.Accounts;
+using CpsSupport.Features.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -31,5 +32,17 @@ public sealed class DatabaseInitializer(
                 throw new InvalidOperationException($"Role {role} could not be created: {string.Join("; ", result.Errors.Select(e => e.Description))}");
             logger.LogInformation("Role {Role} created", role);
         }
+    }
+
+    /// <summary>The desk's queues, created once: supervisors rename or add them afterwards.</summary>
+    public async Task EnsureReferenceDataAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.TicketQueues.AnyAsync(ct)) return;
+        db.TicketQueues.AddRange(
+            new TicketQueue { Name = "Accueil", SortOrder = 1 },
+            new TicketQueue { Name = "Niveau 2", SortOrder = 2 },
+            new TicketQueue { Name = "Commandes", SortOrder = 3 });
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -242,6 +242,26 @@ public sealed class TicketServiceTests
         Assert.Equal(SlaStatus.AtRisk, row.Sla);
     }
 
+    [Fact]
+    public async Task Supervisor_targets_apply_to_new_tickets_and_agents_cannot_change_them()
+    {
+        await using var w = await TicketWorld.CreateAsync(ParisTime(2026, 11, 23, 9));
+        var targets = new SlaTargetService(w.Factory, w.Clock, new CpsSupport.Data.SystemActor("Nicolas Bernard"));
+        var supervisor = w.Desk with { IsSupervisor = true };
+
+        await Assert.ThrowsAsync<TicketException>(() => targets.SaveAsync(w.Desk, TicketCategory.Theft, 1, 2));
+        var invalid = await Assert.ThrowsAsync<TicketException>(() => targets.SaveAsync(supervisor, TicketCategory.Theft, 3, 2));
+        Assert.Contains("première réponse", invalid.Message);
+        await targets.SaveAsync(supervisor, TicketCategory.Theft, 0.5, 2);
+        var created = await w.CreateAsync("Vol", TicketCategory.Theft);
+
+        var ticket = await w.LoadAsync(created.Id);
+        Assert.Equal(ParisTime(2026, 11, 23, 9, 30), ticket.FirstResponseDueAt);
+        Assert.Equal(ParisTime(2026, 11, 23, 11), ticket.ResolutionDueAt);
+        var row = (await targets.ListAsync()).Single(r => r.Category == TicketCategory.Theft);
+        Assert.Equal((false, "Nicolas Bernard"), (row.IsDefault, row.UpdatedBy));
+    }
+
     private static TicketUpdate Edit(TicketDetail t, string subject) =>
         new(t.Version, subject, t.Category, t.Priority, t.RequesterCapacity, t.RequesterName, t.RequesterEmail, t.RequesterPhone,
             t.PersonId, t.StructureId, t.QueueId, t.Tags);
