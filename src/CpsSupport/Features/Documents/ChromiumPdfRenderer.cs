@@ -25,7 +25,7 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
     private readonly SemaphoreSlim _launchLock = new(1, 1);
     private readonly ConcurrentBag<PooledPage> _idlePages = [];
     private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private volatile IBrowser? _browser;
     private int _generation;
     private int _inFlight;
     private int _peakInFlight;
@@ -118,14 +118,19 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
             Tagged = true,
             DisplayHeaderFooter = true,
             HeaderTemplate = HeaderTemplate,
-            FooterTemplate = FooterTemplate(request.FooterReference),
+            FooterTemplate = FooterTemplate(request),
         }).WaitAsync(timeout.Token);
     }
 
-    // Header and footer are drawn by Chromium outside the page's CSS, in a system font, inside the @page margin.
-    private static string FooterTemplate(string reference) => $"""
-        <div style="width:100%; margin:0 15mm; display:flex; justify-content:space-between; font-family:sans-serif; font-size:7.5pt; color:#555;">
-          <span>{WebUtility.HtmlEncode(reference)}</span>
+    // Chromium draws the footer as a separate document inside the @page bottom margin; it loads nothing,
+    // so its style and font come inline, after a plain default that footer.css may override.
+    private static string FooterTemplate(PdfRenderRequest request) => $$"""
+        <style>
+        .page-footer { width: 100%; margin: 0 15mm; display: flex; justify-content: space-between; font-family: sans-serif; font-size: 7.5pt; }
+        {{request.FooterCss}}
+        </style>
+        <div class="page-footer">
+          <span>{{WebUtility.HtmlEncode(request.FooterReference)}}</span>
           <span>Page <span class="pageNumber"></span> / <span class="totalPages"></span></span>
         </div>
         """;

@@ -14,7 +14,7 @@ public sealed class DocumentService(DocumentTemplateRenderer templates, Chromium
     public async Task<GeneratedDocument> GenerateAsync(string templateName, object model, CancellationToken cancellationToken = default)
     {
         var html = await templates.RenderAsync(templateName, model, cancellationToken);
-        var bytes = await pdf.RenderAsync(new PdfRenderRequest(html.Html, html.Reference), cancellationToken);
+        var bytes = await pdf.RenderAsync(new PdfRenderRequest(html.Html, html.Reference, html.FooterCss), cancellationToken);
         return new GeneratedDocument(
             html.TemplateName,
             html.Title,

@@ -84,8 +84,8 @@ public sealed partial class DocumentTemplateRenderer
         }
         catch (FileNotFoundException e)
         {
-            var missing = e.FileName ?? e.Message;
-            throw new TemplateException(file.Name, LineOf(file.Text, missing.Replace(TemplateStore.Extension, "")),
+            var missing = TemplateStore.NormalizeName(e.FileName ?? e.Message);
+            throw new TemplateException(file.Name, LineOf(file.Text, missing[..^TemplateStore.Extension.Length]),
                 $"le modèle inclus « {missing} » est introuvable", e);
         }
         catch (FluidException e)
@@ -115,7 +115,7 @@ public sealed partial class DocumentTemplateRenderer
             </body>
             </html>
             """;
-        return new DocumentHtml(file.Name, documentTitle, reference ?? "", html);
+        return new DocumentHtml(file.Name, documentTitle, reference ?? "", html, _store.ReadFooterStylesheet());
     }
 
     private IFluidTemplate Parse(TemplateFile file)

@@ -15,9 +15,10 @@ public sealed partial class TemplateStore : IDisposable
 {
     public const string Extension = ".liquid";
     public const string StylesheetPath = "assets/print.css";
+    public const string FooterStylesheetPath = "assets/footer.css";
 
     private readonly ConcurrentDictionary<string, TemplateFile> _files = new(StringComparer.Ordinal);
-    private volatile InlinedStylesheet? _stylesheet;
+    private readonly ConcurrentDictionary<string, InlinedStylesheet> _stylesheets = new(StringComparer.Ordinal);
     private readonly PhysicalFileProvider _fileProvider;
 
     public TemplateStore(IOptions<DocumentOptions> options)
@@ -90,18 +91,22 @@ public sealed partial class TemplateStore : IDisposable
     /// <c>assets/print.css</c> with every relative <c>url(…)</c> (fonts, images) inlined as a <c>data:</c> URL,
     /// so the printed page needs no file or network access.
     /// </summary>
-    public string ReadStylesheet()
+    public string ReadStylesheet() => ReadInlinedCss(StylesheetPath);
+
+    /// <summary><c>assets/footer.css</c>, inlined the same way: the page footer is a separate document that sees no other style.</summary>
+    public string ReadFooterStylesheet() => ReadInlinedCss(FooterStylesheetPath);
+
+    private string ReadInlinedCss(string relativePath)
     {
-        var current = _stylesheet;
-        if (current is not null && current.Dependencies.All(d => d.IsUnchanged()))
+        if (_stylesheets.TryGetValue(relativePath, out var current) && current.Dependencies.All(d => d.IsUnchanged()))
         {
             return current.Css;
         }
 
-        var cssPath = Path.Combine(Root, StylesheetPath);
+        var cssPath = Path.Combine(Root, relativePath);
         if (!File.Exists(cssPath))
         {
-            throw new TemplateException(StylesheetPath, null, $"le fichier est introuvable dans {Root}");
+            throw new TemplateException(relativePath, null, $"le fichier est introuvable dans {Root}");
         }
 
         var dependencies = new List<FileStamp> { FileStamp.Of(cssPath) };
@@ -115,20 +120,20 @@ public sealed partial class TemplateStore : IDisposable
             if (!path.StartsWith(assetsRoot, StringComparison.Ordinal) || !File.Exists(path))
             {
                 var line = css.AsSpan(0, match.Index).Count('\n') + 1;
-                throw new TemplateException(StylesheetPath, line, $"la ressource « {relative} » est introuvable dans assets/");
+                throw new TemplateException(relativePath, line, $"la ressource « {relative} » est introuvable dans assets/");
             }
 
             dependencies.Add(FileStamp.Of(path));
-            return $"url(data:{MediaType(path)};base64,{Convert.ToBase64String(File.ReadAllBytes(path))})";
+            return $"url(data:{MediaType(relativePath, path)};base64,{Convert.ToBase64String(File.ReadAllBytes(path))})";
         });
 
-        _stylesheet = new InlinedStylesheet(inlined, dependencies);
+        _stylesheets[relativePath] = new InlinedStylesheet(inlined, dependencies);
         return inlined;
     }
 
     public void Dispose() => _fileProvider.Dispose();
 
-    private static string MediaType(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    private static string MediaType(string cssPath, string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".woff2" => "font/woff2",
         ".woff" => "font/woff",
@@ -137,7 +142,7 @@ public sealed partial class TemplateStore : IDisposable
         ".png" => "image/png",
         ".jpg" or ".jpeg" => "image/jpeg",
         ".svg" => "image/svg+xml",
-        var other => throw new TemplateException(StylesheetPath, null, $"type de ressource non pris en charge : {other}"),
+        var other => throw new TemplateException(cssPath, null, $"type de ressource non pris en charge : {other}"),
     };
 
     // url('fonts/x.woff2'), url("x.png"), url(x.svg); data: and absolute URLs are left alone.
