@@ -1,0 +1,290 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace CpsSupport.Features.Documents;
+
+/// <summary>
+/// Prints HTML to A4 PDF with one long-lived headless Chromium driven by Playwright. At most
+/// <see cref="PdfRendererOptions.MaxConcurrency"/> documents print at once, each in its own browser
+/// context that is reused by the next document; a document that takes longer than
+/// <see cref="PdfRendererOptions.DocumentTimeout"/> fails and its context is discarded. When Chromium
+/// crashes or disconnects, it is launched again and the document that was printing is retried once.
+/// Register as a singleton.
+/// </summary>
+public sealed class ChromiumPdfRenderer : IAsyncDisposable
+{
+    private const string HeaderTemplate = "<span></span>";
+
+    private readonly PdfRendererOptions _options;
+    private readonly ILogger<ChromiumPdfRenderer> _logger;
+    private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _launchLock = new(1, 1);
+    private readonly ConcurrentBag<PooledPage> _idlePages = [];
+    private IPlaywright? _playwright;
+    private volatile IBrowser? _browser;
+    private int _generation;
+    private int _inFlight;
+    private int _peakInFlight;
+    private int _launchCount;
+    private volatile bool _disposed;
+
+    public ChromiumPdfRenderer(IOptions<PdfRendererOptions> options, ILogger<ChromiumPdfRenderer>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxConcurrency, 1, nameof(options));
+        _logger = logger ?? NullLogger<ChromiumPdfRenderer>.Instance;
+        _slots = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
+    }
+
+    /// <summary>How many times Chromium was launched (1 after the first document, more after crashes).</summary>
+    internal int LaunchCount => Volatile.Read(ref _launchCount);
+
+    /// <summary>Most documents seen printing at the same time.</summary>
+    internal int PeakConcurrency => Volatile.Read(ref _peakInFlight);
+
+    /// <summary>Prints <paramref name="request"/> to PDF bytes, waiting for a free slot first.</summary>
+    /// <exception cref="DocumentRenderException">Timeout, Chromium missing, or Chromium lost twice in a row.</exception>
+    public async Task<byte[]> RenderAsync(PdfRenderRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _slots.WaitAsync(cancellationToken);
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        InterlockedMax(ref _peakInFlight, inFlight);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var page = await TakePageAsync(cancellationToken);
+                try
+                {
+                    var pdf = await PrintAsync(page, request, cancellationToken);
+                    _idlePages.Add(page);
+                    return pdf;
+                }
+                catch (PlaywrightException e) when (attempt == 1 && !cancellationToken.IsCancellationRequested)
+                {
+                    // Usually the browser died under the page: the next attempt gets a relaunched one.
+                    _logger.LogWarning(e, "Printing failed (browser connected: {Connected}); retrying once on a fresh page", page.Browser.IsConnected);
+                    await DiscardAsync(page);
+                }
+                catch (Exception e) when (e is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+                {
+                    await DiscardAsync(page);
+                    throw new DocumentRenderException(
+                        $"Le document n'a pas pu être produit en {_options.DocumentTimeout.TotalSeconds:0} s.", e);
+                }
+                catch (PlaywrightException e)
+                {
+                    await DiscardAsync(page);
+                    throw new DocumentRenderException("Le navigateur d'impression a échoué deux fois de suite.", e);
+                }
+                catch
+                {
+                    await DiscardAsync(page);
+                    throw;
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+            _slots.Release();
+        }
+    }
+
+    private async Task<byte[]> PrintAsync(PooledPage pooled, PdfRenderRequest request, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.DocumentTimeout);
+        var page = pooled.Page;
+        await page.SetContentAsync(request.Html, new PageSetContentOptions
+        {
+            WaitUntil = WaitUntilState.Load,
+            Timeout = (float)_options.DocumentTimeout.TotalMilliseconds,
+        }).WaitAsync(timeout.Token);
+        // Fonts come as data: URLs; wait until they are decoded so that no text is printed in a fallback font.
+        await page.EvaluateAsync("() => document.fonts.ready.then(() => true)").WaitAsync(timeout.Token);
+        return await page.PdfAsync(new PagePdfOptions
+        {
+            Format = "A4",
+            PrintBackground = true,
+            PreferCSSPageSize = true,
+            Tagged = true,
+            DisplayHeaderFooter = true,
+            HeaderTemplate = HeaderTemplate,
+            FooterTemplate = FooterTemplate(request),
+        }).WaitAsync(timeout.Token);
+    }
+
+    // Chromium draws the footer as a separate document inside the @page bottom margin; it loads nothing,
+    // so its style and font come inline, after a plain default that footer.css may override.
+    private static string FooterTemplate(PdfRenderRequest request) => $$"""
+        <style>
+        .page-footer { width: 100%; margin: 0 15mm; display: flex; justify-content: space-between; font-family: sans-serif; font-size: 7.5pt; }
+        {{request.FooterCss}}
+        </style>
+        <div class="page-footer">
+          <span>{{WebUtility.HtmlEncode(request.FooterReference)}}</span>
+          <span>Page <span class="pageNumber"></span> / <span class="totalPages"></span></span>
+        </div>
+        """;
+
+    private async Task<PooledPage> TakePageAsync(CancellationToken cancellationToken)
+    {
+        while (_idlePages.TryTake(out var idle))
+        {
+            if (idle.Generation == Volatile.Read(ref _generation) && idle.Browser.IsConnected && !idle.Page.IsClosed)
+            {
+                return idle;
+            }
+
+            await DiscardAsync(idle);
+        }
+
+        var (browser, generation) = await EnsureBrowserAsync(cancellationToken);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            // Documents are self-contained: nothing may be fetched while printing.
+            Offline = true,
+            Locale = "fr-FR",
+            TimezoneId = "Europe/Paris",
+        });
+        return new PooledPage(browser, context, await context.NewPageAsync(), generation);
+    }
+
+    private async Task<(IBrowser Browser, int Generation)> EnsureBrowserAsync(CancellationToken cancellationToken)
+    {
+        if (_browser is { IsConnected: true } current)
+        {
+            return (current, Volatile.Read(ref _generation));
+        }
+
+        await _launchLock.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_browser is { IsConnected: true } launched)
+            {
+                return (launched, _generation);
+            }
+
+            if (_browser is not null)
+            {
+                _logger.LogWarning("Chromium is no longer connected; launching it again");
+                await CloseQuietlyAsync(_browser);
+            }
+
+            _browser = await LaunchAsync();
+            Interlocked.Increment(ref _generation);
+            Interlocked.Increment(ref _launchCount);
+            return (_browser, _generation);
+        }
+        finally
+        {
+            _launchLock.Release();
+        }
+    }
+
+    private async Task<IBrowser> LaunchAsync()
+    {
+        if (!File.Exists(_options.ExecutablePath))
+        {
+            throw new DocumentRenderException(
+                $"Chromium est introuvable ({_options.ExecutablePath}) : installer le paquet chromium ou régler {PdfRendererOptions.Section}:ExecutablePath.");
+        }
+
+        var launchOptions = new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = _options.ExecutablePath,
+            Headless = true,
+            Args = [.. PdfRendererOptions.DefaultArgs, .. _options.ExtraArgs],
+            Timeout = (float)_options.LaunchTimeout.TotalMilliseconds,
+        };
+        _playwright ??= await Playwright.CreateAsync();
+        IBrowser browser;
+        try
+        {
+            browser = await _playwright.Chromium.LaunchAsync(launchOptions);
+        }
+        catch (PlaywrightException e)
+        {
+            // The Playwright driver itself may be the casualty: start a new one and try once more.
+            _logger.LogWarning(e, "Chromium launch failed; restarting the Playwright driver");
+            _playwright.Dispose();
+            _playwright = await Playwright.CreateAsync();
+            browser = await _playwright.Chromium.LaunchAsync(launchOptions);
+        }
+
+        browser.Disconnected += (_, b) => _logger.LogWarning("Chromium {Version} disconnected", b.Version);
+        _logger.LogInformation("Chromium {Version} launched from {Path}", browser.Version, _options.ExecutablePath);
+        return browser;
+    }
+
+    private async Task DiscardAsync(PooledPage page)
+    {
+        try
+        {
+            await page.Context.CloseAsync();
+        }
+        catch (PlaywrightException e)
+        {
+            // The context usually went down with its browser; nothing is left to close.
+            _logger.LogDebug(e, "Closing a discarded browser context failed");
+        }
+    }
+
+    private async Task CloseQuietlyAsync(IBrowser browser)
+    {
+        try
+        {
+            await browser.CloseAsync();
+        }
+        catch (PlaywrightException e)
+        {
+            _logger.LogDebug(e, "Closing a lost browser failed");
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+            current = Volatile.Read(ref target);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _launchLock.WaitAsync();
+        try
+        {
+            if (_browser is not null)
+            {
+                await CloseQuietlyAsync(_browser);
+                _browser = null;
+            }
+
+            _playwright?.Dispose();
+            _playwright = null;
+        }
+        finally
+        {
+            _launchLock.Release();
+        }
+    }
+
+    private sealed record PooledPage(IBrowser Browser, IBrowserContext Context, IPage Page, int Generation);
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CpsSupport.Features.Documents;
+
+public static class DocumentsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers templates, renderers and <see cref="DocumentService"/> as singletons (one Chromium per process),
+    /// bound to the <c>Documents</c> and <c>Documents:Pdf</c> configuration sections.
+    /// </summary>
+    public static IServiceCollection AddCpsDocuments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DocumentOptions>().Bind(configuration.GetSection(DocumentOptions.Section));
+        services.AddOptions<PdfRendererOptions>().Bind(configuration.GetSection(PdfRendererOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TemplateStore>();
+        services.AddSingleton<DocumentTemplateRenderer>();
+        services.AddSingleton<ChromiumPdfRenderer>();
+        services.AddSingleton<DocumentService>();
+        return services;
+    }
+}

@@ -1,0 +1,4 @@
+namespace CpsSupport.Features.Documents.Models;
+
+/// <summary>A health structure as printed on a form.</summary>
+public sealed record DocumentStructure(string Name, string? Finess, string? Siret, DocumentAddress? Address = null);

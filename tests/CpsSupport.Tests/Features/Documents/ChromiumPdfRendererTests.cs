@@ -1,0 +1,85 @@
+using CpsSupport.Features.Documents;
+using Microsoft.Extensions.Options;
+
+namespace CpsSupport.Tests.Features.Documents;
+
+/// <summary>The pooled Chromium: bounded concurrency, survival of crashes and template errors, timeouts.</summary>
+[Collection(DocumentsCollection.Name)]
+public sealed class ChromiumPdfRendererTests(DocumentsFixture fixture)
+{
+    [Fact]
+    public async Task Eight_documents_in_parallel_all_print_with_at_most_two_at_a_time()
+    {
+        var models = Enumerable.Range(1, 8)
+            .Select(i => DocumentModels.TheftDeclaredByLegalRepresentative() with { RequestNumber = $"REQ-2026-{i:D6}" })
+            .ToList();
+
+        var documents = await Task.WhenAll(models.Select(m => fixture.Documents.GenerateAsync("forms/f501", m)));
+
+        for (var i = 0; i < models.Count; i++)
+        {
+            PdfText.Read(documents[i].Pdf).AssertContains($"Dossier n° {models[i].RequestNumber}");
+        }
+
+        Assert.Equal(8, documents.Select(d => d.Sha256).Distinct().Count());
+        Assert.InRange(fixture.Pdf.PeakConcurrency, 1, 2);
+    }
+
+    [Fact]
+    public async Task After_Chromium_crashed_the_next_document_relaunches_it_and_prints()
+    {
+        await PrintAcknowledgementAsync(); // a browser to kill
+        var launches = fixture.Pdf.LaunchCount;
+
+        fixture.KillBrowser();
+        var text = await PrintAcknowledgementAsync();
+
+        text.AssertContains("Dossier n° REQ-2026-000042");
+        Assert.Equal(launches + 1, fixture.Pdf.LaunchCount);
+    }
+
+    [Fact]
+    public async Task Chromium_crashing_while_a_document_prints_costs_a_retry_not_the_document()
+    {
+        await PrintAcknowledgementAsync();
+        var launches = fixture.Pdf.LaunchCount;
+
+        var printing = PrintAcknowledgementAsync();
+        fixture.KillBrowser();
+        var text = await printing;
+
+        text.AssertContains("Dossier n° REQ-2026-000042");
+        Assert.True(fixture.Pdf.LaunchCount > launches, "Chromium was not relaunched");
+    }
+
+    [Fact]
+    public async Task A_broken_template_fails_alone_and_the_next_document_prints()
+    {
+        var broken = await Assert.ThrowsAsync<TemplateException>(
+            () => fixture.Documents.GenerateAsync("forms/f501", DocumentModels.Acknowledgement()));
+        Assert.Contains("variable inconnue", broken.Message);
+
+        (await PrintAcknowledgementAsync()).AssertContains("Lucie Moreau");
+    }
+
+    [Fact]
+    public async Task A_document_that_never_finishes_loading_times_out_and_the_renderer_goes_on()
+    {
+        await using var renderer = new ChromiumPdfRenderer(Options.Create(new PdfRendererOptions
+        {
+            MaxConcurrency = 1,
+            DocumentTimeout = TimeSpan.FromSeconds(1),
+            ExtraArgs = [fixture.ProcessMarker + "-timeout"],
+        }));
+
+        var error = await Assert.ThrowsAsync<DocumentRenderException>(
+            () => renderer.RenderAsync(new PdfRenderRequest("<p>x</p><script>for (;;) {}</script>", "")));
+        var pdf = await renderer.RenderAsync(new PdfRenderRequest("<p>Après le délai</p>", "réf"));
+
+        Assert.Equal("Le document n'a pas pu être produit en 1 s.", error.Message);
+        PdfText.Read(pdf).AssertContains("Après le délai");
+    }
+
+    private async Task<PdfText> PrintAcknowledgementAsync() =>
+        PdfText.Read((await fixture.Documents.GenerateAsync("letters/acknowledgement", DocumentModels.Acknowledgement())).Pdf);
+}
