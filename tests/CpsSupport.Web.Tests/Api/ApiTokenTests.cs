@@ -204,7 +204,7 @@ public sealed class ApiTokenTests(RegistryScenario app)
         await connection.OpenAsync();
         foreach (var secret in new[] { sessionToken, personal.Token })
         {
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM api_tokens t WHERE t::text LIKE '%' || @secret || '%'", connection);
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM api_tokens t WHERE strpos(t::text, @secret) > 0", connection);
             command.Parameters.AddWithValue("secret", secret[ApiTokenService.Prefix.Length..]);
             Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
         }
