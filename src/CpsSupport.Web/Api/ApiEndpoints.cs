@@ -16,8 +16,8 @@ public static class ApiEndpoints
         api.MapPeopleApi();
         api.MapCardsApi();
         api.MapTicketsApi();
-        // An unknown API path answers a problem, not the HTML of the Blazor app.
-        app.MapFallback("/api/{**path}", () => ApiProblems.NotFound()).ExcludeFromDescription();
+        // No fallback route for /api: it would win over routing's 405 and 415 answers. Unknown paths, wrong methods and
+        // media types get their problem body from the status code pages of Program.cs.
         return app;
     }
 }

@@ -12,6 +12,8 @@ public static class FrenchProblemDetails
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             problem.Status = status;
             if (Title(status) is { } title) problem.Title = title;
+            // Status code pages (routing, binding) give no detail: say in French what went wrong.
+            problem.Detail ??= DefaultDetail(status);
             if (status >= 500)
             {
                 // Never leak internals: the trace id is enough to find the exception in the logs.
@@ -20,6 +22,15 @@ public static class FrenchProblemDetails
             }
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
+
+    private static string? DefaultDetail(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "Un paramètre de la requête est absent, mal formé ou d'un type inattendu.",
+        StatusCodes.Status404NotFound => "La ressource demandée n'existe pas ou n'est pas accessible avec vos droits.",
+        StatusCodes.Status405MethodNotAllowed => "Cette méthode HTTP n'est pas acceptée à cette adresse (voir l'en-tête Allow).",
+        StatusCodes.Status415UnsupportedMediaType => "Le corps de la requête doit être au format JSON (Content-Type: application/json).",
+        _ => null,
+    };
 
     public static string? Title(int status) => status switch
     {

@@ -51,6 +51,8 @@ public static class AccountEndpoints
 
     private static async Task<IResult> LogoutAsync(HttpContext context, SignInManager<AppUser> signInManager)
     {
+        // The antiforgery middleware only records its verdict; an endpoint binding no form must enforce it itself.
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true }) return Results.BadRequest();
         await signInManager.SignOutAsync();
         return Results.LocalRedirect(LoginPage);
     }

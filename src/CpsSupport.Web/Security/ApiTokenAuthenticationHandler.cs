@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using CpsSupport.Features.Accounts;
+using CpsSupport.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -57,10 +59,12 @@ public sealed class ApiTokenAuthenticationHandler(
         return WriteProblemAsync(StatusCodes.Status403Forbidden, "Vos droits ne permettent pas cette opération.");
     }
 
-    private Task WriteProblemAsync(int status, string detail) =>
-        problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = { Status = status, Detail = detail },
-        }).AsTask();
+    private async Task WriteProblemAsync(int status, string detail)
+    {
+        var context = new ProblemDetailsContext { HttpContext = Context, ProblemDetails = { Status = status, Detail = detail } };
+        // WriteAsync throws (a 500) when the Accept header excludes JSON, e.g. "Accept: text/html": the API answers JSON anyway.
+        if (await problems.TryWriteAsync(context)) return;
+        context.ProblemDetails.Title = FrenchProblemDetails.Title(status);
+        await Response.WriteAsJsonAsync(context.ProblemDetails, (JsonSerializerOptions?)null, "application/problem+json");
+    }
 }
