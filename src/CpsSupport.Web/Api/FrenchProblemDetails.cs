@@ -41,6 +41,7 @@ public static class FrenchProblemDetails
         StatusCodes.Status405MethodNotAllowed => "Méthode non autorisée",
         StatusCodes.Status409Conflict => "Conflit",
         StatusCodes.Status415UnsupportedMediaType => "Type de contenu non pris en charge",
+        StatusCodes.Status422UnprocessableEntity => "Opération refusée",
         StatusCodes.Status423Locked => "Compte verrouillé",
         StatusCodes.Status429TooManyRequests => "Trop de requêtes",
         >= 500 => "Erreur interne",

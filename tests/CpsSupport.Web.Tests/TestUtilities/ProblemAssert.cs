@@ -15,6 +15,8 @@ public static class ProblemAssert
         [HttpStatusCode.NotFound] = "Ressource introuvable",
         [HttpStatusCode.MethodNotAllowed] = "Méthode non autorisée",
         [HttpStatusCode.UnsupportedMediaType] = "Type de contenu non pris en charge",
+        [HttpStatusCode.UnprocessableEntity] = "Opération refusée",
+        [HttpStatusCode.Conflict] = "Conflit",
         [HttpStatusCode.Locked] = "Compte verrouillé",
     };
 
