@@ -205,11 +205,12 @@ public sealed partial class KnowledgeBaseService(IDbContextFactory<CpsDbContext>
 
     internal static bool IsValidSlug(string slug) => slug.Length is > 0 and <= MaxSlugLength && SlugPattern().IsMatch(slug);
 
-    internal static List<string> NormalizeTags(IEnumerable<string>? tags) =>
+    /// <summary>Tags as stored: trimmed, lower case, at most <see cref="MaxTagLength"/> characters, distinct, sorted.</summary>
+    public static List<string> NormalizeTags(IEnumerable<string>? tags) =>
         (tags ?? []).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length is > 0 and <= MaxTagLength).Distinct().Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>"Lecteur non détecté !" → "lecteur-non-detecte".</summary>
-    internal static string SlugFrom(string title)
+    /// <summary>The address derived from a title: "Lecteur non détecté !" → "lecteur-non-detecte".</summary>
+    public static string SlugFrom(string title)
     {
         var sb = new StringBuilder(title.Length);
         foreach (var c in title.ToLowerInvariant().Normalize(NormalizationForm.FormD))
