@@ -6,6 +6,7 @@ COPY src/CpsSupport/CpsSupport.csproj src/CpsSupport/
 COPY src/CpsSupport.Web/CpsSupport.Web.csproj src/CpsSupport.Web/
 RUN dotnet restore src/CpsSupport.Web/CpsSupport.Web.csproj
 COPY src/ src/
+COPY db/knowledge-base/ db/knowledge-base/
 COPY templates/ templates/
 RUN dotnet publish src/CpsSupport.Web/CpsSupport.Web.csproj -c Release -o /app --no-restore
 

@@ -73,6 +73,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     if (configuration.GetValue("Database:MigrateOnStartup", true)) await initializer.MigrateAsync();
     await initializer.EnsureRolesAsync();
     await initializer.EnsureReferenceDataAsync();
+    await scope.ServiceProvider.GetRequiredService<CpsSupport.Features.KnowledgeBase.KnowledgeBaseSeeder>().SeedAsync();
     if (configuration.GetValue("Demo:Seed", false)) await SeedDemoAsync(scope.ServiceProvider, app.Logger);
 }
 if (jobsEnabled) RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());

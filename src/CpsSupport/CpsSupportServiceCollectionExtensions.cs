@@ -3,6 +3,7 @@ using CpsSupport.Features.Access;
 using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Calendar;
 using CpsSupport.Features.Cards;
+using CpsSupport.Features.KnowledgeBase;
 using CpsSupport.Features.Tickets;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Structures;
@@ -33,6 +34,8 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<SlaTargetService>();
         services.AddScoped<TicketEscalationService>();
         services.AddScoped<EscalateOverdueTicketsJob>();
+        services.AddScoped<KnowledgeBaseService>();
+        services.AddScoped<KnowledgeBaseSeeder>();
         return services;
     }
 }
