@@ -18,6 +18,7 @@ public partial class TicketPage
 
     private TicketDetail? _ticket;
     private bool _loaded;
+    private bool _kbOpen;
     private string? _error;
     private string? _reply;
     private TicketMessageKind _replyKind = TicketMessageKind.PublicReply;
@@ -129,7 +130,12 @@ public partial class TicketPage
         }
     }
 
-    private void InsertArticle(string text) => _reply = string.IsNullOrWhiteSpace(_reply) ? text : _reply.TrimEnd() + "\n\n" + text;
+    private void InsertArticle(string text)
+    {
+        _reply = string.IsNullOrWhiteSpace(_reply) ? text : _reply.TrimEnd() + "\n\n" + text;
+        _replyKind = TicketMessageKind.PublicReply;
+        _kbOpen = false;
+    }
 
     private Task SaveAsync() => RunAsync(async () =>
     {
