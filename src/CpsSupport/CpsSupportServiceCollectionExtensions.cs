@@ -2,6 +2,7 @@ using CpsSupport.Data;
 using CpsSupport.Features.Access;
 using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Cards;
+using CpsSupport.Features.Demo;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Structures;
 using CpsSupport.Jobs;
@@ -23,6 +24,8 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<CardExpiryService>();
         services.AddScoped<ExpireCardsJob>();
         services.AddScoped<DatabaseInitializer>();
+        // Needs Identity's UserManager, registered by the host (the web app or a test).
+        services.AddScoped<DemoSeeder>();
         return services;
     }
 }
