@@ -1,6 +1,10 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Serialization;
 using CpsSupport;
 using CpsSupport.Data;
+using CpsSupport.Features.Accounts;
+using CpsSupport.Features.Demo;
 using CpsSupport.Jobs;
 using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
@@ -106,11 +110,36 @@ static string RepositoryRoot(string contentRoot)
     return contentRoot;
 }
 
-// The demo seeder (Features/Demo) is not written yet: this placeholder keeps Demo:Seed harmless until it is.
-static Task SeedDemoAsync(IServiceProvider services, ILogger logger)
+// Demo:Seed (development, docker-compose): the demo data set and accounts, then where to sign in, on the console.
+static async Task SeedDemoAsync(IServiceProvider services, ILogger logger)
 {
-    logger.LogWarning("Demo:Seed is on but the demo seeder is not available in this build");
-    return Task.CompletedTask;
+    var stopwatch = Stopwatch.StartNew();
+    var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+    logger.LogInformation("Demo seed done in {Elapsed} ms: {Result}", stopwatch.ElapsedMilliseconds, result);
+    // Printed once the server listens, so it is the last thing on screen rather than lost above the start-up logs.
+    services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => PrintDemoBanner(result, stopwatch.Elapsed));
+}
+
+static void PrintDemoBanner(DemoSeedResult result, TimeSpan elapsed)
+{
+    var french = CultureInfo.GetCultureInfo("fr-FR");
+    Console.WriteLine();
+    Console.WriteLine(result.DataCreated
+        ? $"Données de démonstration créées en {elapsed.TotalSeconds.ToString("0.0", french)} s :"
+        : "Données de démonstration déjà présentes :");
+    Console.WriteLine($"  {result.Structures} structures, {result.People} personnes, {result.Cards} cartes, {result.Mandates} mandats, {result.Tickets} tickets.");
+    Console.WriteLine();
+    // The development profile and docker-compose both publish the application on this address.
+    Console.WriteLine("Application : http://localhost:5080");
+    Console.WriteLine();
+    Console.WriteLine("Comptes de démonstration :");
+    var rows = DemoAccounts.All.Select(a => (a.Email, a.Password, Role: Roles.DisplayName(a.Role))).ToList();
+    var emailWidth = Math.Max("Courriel".Length, rows.Max(r => r.Email.Length)) + 2;
+    var passwordWidth = Math.Max("Mot de passe".Length, rows.Max(r => r.Password.Length)) + 2;
+    Console.WriteLine($"  {"Courriel".PadRight(emailWidth)}{"Mot de passe".PadRight(passwordWidth)}Rôle");
+    foreach (var (email, password, role) in rows)
+        Console.WriteLine($"  {email.PadRight(emailWidth)}{password.PadRight(passwordWidth)}{role}");
+    Console.WriteLine();
 }
 
 /// <summary>Entry point, public for the integration tests' WebApplicationFactory.</summary>
