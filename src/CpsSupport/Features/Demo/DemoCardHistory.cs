@@ -91,6 +91,9 @@ internal sealed class DemoCardHistory(Random rng, DemoCalendar calendar)
         }
 
         KeepInOrderAndInThePast(events);
+        // Close to now the clamp may pull the order back onto the opposition it follows: put it between the two.
+        if (order.NotBefore is { } after && events[0].At <= after)
+            events[0].At = after + ((events.Count > 1 ? events[1].At : calendar.Now) - after) / 2;
         card.Status = events[^1].Status;
         if (card.Status == CardStatus.Opposed)
         {

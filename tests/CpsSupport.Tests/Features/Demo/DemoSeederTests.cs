@@ -383,5 +383,21 @@ public sealed class DemoSeederTests(SeededDemoDatabase demo, ITestOutputHelper o
             else
                 Assert.True(card.OpposedAt is null && card.OppositionReason is null, context);
         }
+
+        // A replacement is ordered for the same holder after the old card's opposition; a renewal before the old card's end.
+        var bySerial = cards.ToDictionary(c => c.SerialNumber);
+        foreach (var card in cards)
+        {
+            var order = card.Events.MinBy(e => e.At)!;
+            if (Regex.Match(order.Reason ?? "", @"^(Remplacement|Renouvellement) de la carte (\d{10})") is not { Success: true } link) continue;
+            var old = bySerial[link.Groups[2].Value];
+            Assert.Equal(old.HolderId, card.HolderId);
+            if (link.Groups[1].Value == "Remplacement")
+                Assert.True(old.Status == CardStatus.Opposed && old.OpposedAt < order.At, $"{old.SerialNumber} → {card.SerialNumber}");
+            else
+                Assert.True(DateOnly.FromDateTime(order.At.UtcDateTime) < old.ValidUntil, $"{old.SerialNumber} → {card.SerialNumber}");
+        }
+        Assert.Contains(cards, c => c.Events.Any(e => e.Reason?.StartsWith("Remplacement", StringComparison.Ordinal) == true));
+        Assert.Contains(cards, c => c.Events.Any(e => e.Reason?.StartsWith("Renouvellement", StringComparison.Ordinal) == true));
     }
 }
