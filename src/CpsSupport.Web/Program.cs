@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 using CpsSupport;
 using CpsSupport.Data;
@@ -123,23 +124,25 @@ static async Task SeedDemoAsync(IServiceProvider services, ILogger logger)
 static void PrintDemoBanner(DemoSeedResult result, TimeSpan elapsed)
 {
     var french = CultureInfo.GetCultureInfo("fr-FR");
-    Console.WriteLine();
-    Console.WriteLine(result.DataCreated
-        ? $"Données de démonstration créées en {elapsed.TotalSeconds.ToString("0.0", french)} s :"
-        : "Données de démonstration déjà présentes :");
-    Console.WriteLine($"  {result.Structures} structures, {result.People} personnes, {result.Cards} cartes, {result.Mandates} mandats, {result.Tickets} tickets.");
-    Console.WriteLine();
-    // The development profile and docker-compose both publish the application on this address.
-    Console.WriteLine("Application : http://localhost:5080");
-    Console.WriteLine();
-    Console.WriteLine("Comptes de démonstration :");
     var rows = DemoAccounts.All.Select(a => (a.Email, a.Password, Role: Roles.DisplayName(a.Role))).ToList();
     var emailWidth = Math.Max("Courriel".Length, rows.Max(r => r.Email.Length)) + 2;
     var passwordWidth = Math.Max("Mot de passe".Length, rows.Max(r => r.Password.Length)) + 2;
-    Console.WriteLine($"  {"Courriel".PadRight(emailWidth)}{"Mot de passe".PadRight(passwordWidth)}Rôle");
+    var banner = new StringBuilder()
+        .AppendLine()
+        .AppendLine(result.DataCreated
+            ? $"Données de démonstration créées en {elapsed.TotalSeconds.ToString("0.0", french)} s :"
+            : "Données de démonstration déjà présentes :")
+        .AppendLine($"  {result.Structures} structures, {result.People} personnes, {result.Cards} cartes, {result.Mandates} mandats, {result.Tickets} tickets.")
+        .AppendLine()
+        // The development profile and docker-compose both publish the application on this address.
+        .AppendLine("Application : http://localhost:5080")
+        .AppendLine()
+        .AppendLine("Comptes de démonstration :")
+        .AppendLine($"  {"Courriel".PadRight(emailWidth)}{"Mot de passe".PadRight(passwordWidth)}Rôle");
     foreach (var (email, password, role) in rows)
-        Console.WriteLine($"  {email.PadRight(emailWidth)}{password.PadRight(passwordWidth)}{role}");
-    Console.WriteLine();
+        banner.AppendLine($"  {email.PadRight(emailWidth)}{password.PadRight(passwordWidth)}{role}");
+    // One write: the console logger runs on its own thread and would slip its lines in between.
+    Console.Write(banner.AppendLine().ToString());
 }
 
 /// <summary>Entry point, public for the integration tests' WebApplicationFactory.</summary>
