@@ -9,7 +9,7 @@ namespace CpsSupport.Features.Demo;
 /// <summary>
 /// Builds the demo registry in memory: about 300 structures of every kind with the identifiers of their kind, a legal
 /// representative each, staff and mandataries, and everyone's cards with their history. Nothing here touches the
-/// database; the same seed and the same day give the same registry.
+/// database; the same seeds give the same structures and people every day, and the same registry on the same day.
 /// </summary>
 internal sealed class DemoRegistryBuilder
 {
@@ -72,11 +72,17 @@ internal sealed class DemoRegistryBuilder
     private int _adeliSequence;
     private int _testSequence;
 
-    public DemoRegistryBuilder(Random rng, DemoCalendar calendar)
+    /// <param name="rng">Draws of the registry itself: structures, people, identifiers, statuses.</param>
+    /// <param name="historyRng">
+    /// Draws of the card histories, whose number depends on the day (same-day steps, steps moved before now): kept
+    /// apart so the same structures and people come out whatever the day.
+    /// </param>
+    /// <param name="calendar">Today and the business days the dates are counted from.</param>
+    public DemoRegistryBuilder(Random rng, Random historyRng, DemoCalendar calendar)
     {
         _rng = rng;
         _calendar = calendar;
-        _history = new DemoCardHistory(rng, calendar);
+        _history = new DemoCardHistory(historyRng, calendar);
     }
 
     public List<DemoSite> Sites { get; } = [];

@@ -16,7 +16,7 @@ namespace CpsSupport.Features.Demo;
 public sealed class DemoSeeder(
     IDbContextFactory<CpsDbContext> dbFactory, UserManager<AppUser> userManager, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
-    /// <summary>Seed of the demo's random draws: change it and every name, number and date changes.</summary>
+    /// <summary>Seed of the demo's random draws (registry, then card histories and tickets with the next seeds): change it and every name, number and date changes.</summary>
     public const int RandomSeed = 13_09_2022;
 
     // The audit interceptor stamps CreatedAt with the time of the save; the demo's cards and tickets get back the
@@ -85,12 +85,11 @@ public sealed class DemoSeeder(
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var rng = new Random(RandomSeed);
         var calendar = new DemoCalendar(clock.GetUtcNow());
-        var registry = new DemoRegistryBuilder(rng, calendar).Build();
+        var registry = new DemoRegistryBuilder(new Random(RandomSeed), new Random(RandomSeed + 1), calendar).Build();
         var agent = accounts[DemoAccounts.Agent.Email];
         var supervisor = accounts[DemoAccounts.Supervisor.Email];
-        var tickets = new DemoTicketBuilder(rng, calendar, registry,
+        var tickets = new DemoTicketBuilder(new Random(RandomSeed + 2), calendar, registry,
             new DemoTicketBuilder.Desk(agent.Id, agent.DisplayName, supervisor.Id, supervisor.DisplayName)).Build().Tickets;
         // Read before saving: the audit interceptor overwrites them with now.
         var cardDates = registry.Cards.Select(c => (c.Id, c.CreatedAt, c.UpdatedAt)).ToList();

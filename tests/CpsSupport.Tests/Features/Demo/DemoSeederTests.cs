@@ -300,7 +300,16 @@ public sealed class DemoSeederTests(SeededDemoDatabase demo, ITestOutputHelper o
         var tickets = await db.Tickets.AsNoTracking().Include(t => t.Messages).ToListAsync();
         Assert.All(tickets, t => Assert.True(t.CreatedAt <= now && t.Messages.All(m => m.CreatedAt >= t.CreatedAt && m.CreatedAt <= now), t.Number));
         Assert.Equal(Enum.GetValues<CardStatus>().Order(), (await db.Cards.Select(c => c.Status).Distinct().ToListAsync()).Order());
+
+        // Another day, same structures and people: only the dates move.
+        await using var reference = Read();
+        Assert.Equal(await WhoIsWhoAsync(reference), await WhoIsWhoAsync(db));
     }
+
+    private static async Task<List<string>> WhoIsWhoAsync(CpsDbContext db) =>
+        (await db.Structures.Select(s => s.Name + "|" + s.Finess + "|" + s.Siret).ToListAsync())
+        .Concat(await db.People.Select(p => p.FirstName + "|" + p.LastName + "|" + p.NationalId + "|" + p.Email).ToListAsync())
+        .Order(StringComparer.Ordinal).ToList();
 
     /// <summary>What the demo shows, without the generated keys: the same seed and clock must give the same lines.</summary>
     private static async Task<List<string>> SnapshotAsync(CpsDbContext db)
