@@ -1,6 +1,11 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 using CpsSupport;
 using CpsSupport.Data;
+using CpsSupport.Features.Accounts;
+using CpsSupport.Features.Demo;
 using CpsSupport.Jobs;
 using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
@@ -110,11 +115,38 @@ static string RepositoryRoot(string contentRoot)
     return contentRoot;
 }
 
-// The demo seeder (Features/Demo) is not written yet: this placeholder keeps Demo:Seed harmless until it is.
-static Task SeedDemoAsync(IServiceProvider services, ILogger logger)
+// Demo:Seed (development, docker-compose): the demo data set and accounts, then where to sign in, on the console.
+static async Task SeedDemoAsync(IServiceProvider services, ILogger logger)
 {
-    logger.LogWarning("Demo:Seed is on but the demo seeder is not available in this build");
-    return Task.CompletedTask;
+    var stopwatch = Stopwatch.StartNew();
+    var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+    logger.LogInformation("Demo seed done in {Elapsed} ms: {Result}", stopwatch.ElapsedMilliseconds, result);
+    // Printed once the server listens, so it is the last thing on screen rather than lost above the start-up logs.
+    services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => PrintDemoBanner(result, stopwatch.Elapsed));
+}
+
+static void PrintDemoBanner(DemoSeedResult result, TimeSpan elapsed)
+{
+    var french = CultureInfo.GetCultureInfo("fr-FR");
+    var rows = DemoAccounts.All.Select(a => (a.Email, a.Password, Role: Roles.DisplayName(a.Role))).ToList();
+    var emailWidth = Math.Max("Courriel".Length, rows.Max(r => r.Email.Length)) + 2;
+    var passwordWidth = Math.Max("Mot de passe".Length, rows.Max(r => r.Password.Length)) + 2;
+    var banner = new StringBuilder()
+        .AppendLine()
+        .AppendLine(result.DataCreated
+            ? $"Données de démonstration créées en {elapsed.TotalSeconds.ToString("0.0", french)} s :"
+            : "Données de démonstration déjà présentes :")
+        .AppendLine($"  {result.Structures} structures, {result.People} personnes, {result.Cards} cartes, {result.Mandates} mandats, {result.Tickets} tickets.")
+        .AppendLine()
+        // The development profile and docker-compose both publish the application on this address.
+        .AppendLine("Application : http://localhost:5080")
+        .AppendLine()
+        .AppendLine("Comptes de démonstration :")
+        .AppendLine($"  {"Courriel".PadRight(emailWidth)}{"Mot de passe".PadRight(passwordWidth)}Rôle");
+    foreach (var (email, password, role) in rows)
+        banner.AppendLine($"  {email.PadRight(emailWidth)}{password.PadRight(passwordWidth)}{role}");
+    // One write: the console logger runs on its own thread and would slip its lines in between.
+    Console.Write(banner.AppendLine().ToString());
 }
 
 /// <summary>Entry point, public for the integration tests' WebApplicationFactory.</summary>

@@ -5,6 +5,7 @@ using CpsSupport.Features.Calendar;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.KnowledgeBase;
 using CpsSupport.Features.Tickets;
+using CpsSupport.Features.Demo;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Structures;
 using CpsSupport.Jobs;
@@ -36,6 +37,8 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<EscalateOverdueTicketsJob>();
         services.AddScoped<KnowledgeBaseService>();
         services.AddScoped<KnowledgeBaseSeeder>();
+        // Needs Identity's UserManager, registered by the host (the web app or a test).
+        services.AddScoped<DemoSeeder>();
         return services;
     }
 }

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using CpsSupport.Data;
+using CpsSupport.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CpsSupport.Tests.TestUtilities;
 
@@ -17,4 +20,22 @@ public static class TestPrincipals
         new(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, userId.ToString()), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
             authenticationType: "test"));
+}
+
+public static class TestServices
+{
+    /// <summary>
+    /// The library's services on a test database with ASP.NET Core Identity on <see cref="CpsDbContext"/>, as the web app
+    /// wires them (Identity's stores take the context itself), and the given clock.
+    /// </summary>
+    public static ServiceProvider WithIdentity(TestDatabase database, TimeProvider clock)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(clock);
+        services.AddCpsSupport(database.ConnectionString);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CpsDbContext>>().CreateDbContext());
+        services.AddIdentityCore<AppUser>().AddRoles<IdentityRole<Guid>>().AddEntityFrameworkStores<CpsDbContext>();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
 }

@@ -22,6 +22,12 @@ public static class DemoAccounts
     /// <summary>FINESS of <see cref="MandataryStructureName"/> (payload 49099002, Luhn key 5).</summary>
     public const string MandataryStructureFiness = "490990025";
 
+    /// <summary>The other EHPAD of Test-sur-Loire, where the mandatary account's mandate ended: it must not see it any more.</summary>
+    public const string FormerMandateStructureName = "EHPAD Les Glycines de Test-sur-Loire";
+
+    /// <summary>FINESS of <see cref="FormerMandateStructureName"/> (payload 49099003, Luhn key 3).</summary>
+    public const string FormerMandateStructureFiness = "490990033";
+
     public static readonly DemoAccount Agent = new(
         "agent@cpssupport.test", "Demo-Agent-2026!", Roles.Agent,
         "Camille Martin, agent du support cartes : traite la file des tickets, répond aux courriels, oppose les cartes ; voit toutes les structures.");
