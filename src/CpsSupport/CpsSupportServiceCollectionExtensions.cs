@@ -2,6 +2,7 @@ using CpsSupport.Data;
 using CpsSupport.Features.Access;
 using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Cards;
+using CpsSupport.Features.Dashboard;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Structures;
 using CpsSupport.Jobs;
@@ -19,6 +20,7 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<CardService>();
         services.AddScoped<StructureService>();
         services.AddScoped<PersonService>();
+        services.AddScoped<DashboardService>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<CardExpiryService>();
         services.AddScoped<ExpireCardsJob>();
