@@ -1,0 +1,81 @@
+using CpsSupport.Features.Accounts;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CpsSupport.Web.Tests.EndToEnd;
+
+/// <summary>The French shell after signing in: app bar, menu entries by role, dashboard counts from the database.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class ShellTests(AppServerFixture app)
+{
+    /// <summary>
+    /// Role matrix of the menu: desk staff get the back office (tickets, knowledge base), supervisors also the
+    /// administration; portal users get their own structures' requests, orders and cards, nothing of the desk.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> ExpectedMenu = new()
+    {
+        [Roles.Agent] = ["Tableau de bord", "Tickets", "Incidents et demandes", "Commandes", "Cartes", "Structures", "Base de connaissances"],
+        [Roles.Supervisor] = ["Tableau de bord", "Tickets", "Incidents et demandes", "Commandes", "Cartes", "Structures", "Base de connaissances", "Administration"],
+        [Roles.StructureManager] = ["Tableau de bord", "Incidents et demandes", "Commandes", "Cartes", "Mes structures"],
+        [Roles.Mandatary] = ["Tableau de bord", "Incidents et demandes", "Commandes", "Cartes", "Mes structures"],
+    };
+
+    public static TheoryData<string> AllRoles => new(Roles.All);
+
+    [Theory, MemberData(nameof(AllRoles))]
+    public async Task Signed_in_user_sees_french_shell_with_menu_of_role_and_dashboard_counts(string role)
+    {
+        var account = TestAccount.ByRole(role);
+        await using var session = await app.NewSessionAsync();
+        await session.SignInAsync(account);
+        var page = session.Page;
+
+        await Expect(page).ToHaveTitleAsync("Tableau de bord — CpsSupport");
+        await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(account.DisplayName);
+        await Expect(page.GetByTestId("user-role")).ToHaveTextAsync(Roles.DisplayName(role));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".cps-nav .mud-nav-link-text")).ToHaveTextAsync(ExpectedMenu[role]);
+
+        // Desk staff count the whole registry; a portal user of A only A and its cards.
+        var registry = app.Registry;
+        await Expect(page.GetByTestId("kpi-cards-value")).ToHaveTextAsync((account.IsDesk ? registry.TotalCards : registry.CardsOfA).ToString());
+        await Expect(page.GetByTestId("kpi-structures-value")).ToHaveTextAsync(account.IsDesk ? "2" : "1");
+        await Expect(page.GetByText(account.IsDesk ? "Vue d’ensemble de toutes les structures" : "Vue d’ensemble de votre structure")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("cards-by-status")).ToContainTextAsync("En opposition");
+        // Tickets are the desk's queue; portal users follow their requests instead.
+        await Expect(page.GetByTestId(account.IsDesk ? "kpi-tickets" : "kpi-requests")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId(account.IsDesk ? "kpi-requests" : "kpi-tickets")).ToHaveCountAsync(0);
+
+        await session.ScreenshotAsync($"dashboard-{role.ToLowerInvariant()}");
+        await session.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task Portal_user_opening_a_desk_page_gets_french_access_denied()
+    {
+        await using var session = await app.NewSessionAsync();
+        await session.SignInAsync(TestAccount.StructureManager, returnUrl: "/tickets");
+
+        await Expect(session.Page.GetByTestId("access-denied")).ToContainTextAsync("Votre rôle ne vous permet pas d’ouvrir cette page.");
+        await Expect(session.Page.GetByTestId("placeholder")).ToHaveCountAsync(0);
+        await session.ScreenshotAsync("access-denied");
+        await session.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task Menu_links_navigate_inside_the_circuit()
+    {
+        await using var session = await app.NewSessionAsync();
+        await session.SignInAsync(TestAccount.Supervisor);
+        var page = session.Page;
+
+        await page.Locator(".cps-nav").GetByRole(AriaRole.Link, new() { Name = "Structures" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Structures", Level = 1 })).ToBeVisibleAsync();
+        await page.Locator(".cps-nav").GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        await Expect(page.GetByTestId("placeholder")).ToContainTextAsync("Cette fonctionnalité n’est pas encore disponible.");
+        await Expect(page).ToHaveTitleAsync("Administration — CpsSupport");
+
+        await session.ScreenshotAsync("administration-supervisor");
+        await session.AssertNoErrorsAsync();
+    }
+}
