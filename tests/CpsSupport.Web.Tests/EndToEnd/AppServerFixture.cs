@@ -21,6 +21,8 @@ public sealed class AppServerFixture : IAsyncLifetime
     private KestrelAppFactory? _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    // Tests of a collection run one at a time: no lock needed.
+    private readonly Dictionary<TestAccount, string> _signedIn = [];
 
     public Uri BaseAddress { get; private set; } = null!;
     public SeededRegistry Registry { get; private set; } = null!;
@@ -58,7 +60,23 @@ public sealed class AppServerFixture : IAsyncLifetime
     }
 
     /// <summary>A new, signed-out browser session in French, Paris time, on a laptop-sized window.</summary>
-    public async Task<BrowserSession> NewSessionAsync()
+    public Task<BrowserSession> NewSessionAsync() => NewSessionAsync(storageState: null);
+
+    /// <summary>
+    /// A new session already signed in as <paramref name="account"/>, on no page yet. The first call per account signs
+    /// in through the /connexion form; later ones reuse its cookies, which saves a form round trip per test
+    /// (the sign-in itself is tested by <see cref="ShellTests"/> and <see cref="SignInTests"/>).
+    /// </summary>
+    public async Task<BrowserSession> NewSessionAsync(TestAccount account)
+    {
+        if (_signedIn.TryGetValue(account, out var state)) return await NewSessionAsync(state);
+        var session = await NewSessionAsync(storageState: null);
+        await session.SignInAsync(account);
+        _signedIn[account] = await session.Page.Context.StorageStateAsync();
+        return session;
+    }
+
+    private async Task<BrowserSession> NewSessionAsync(string? storageState)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -66,6 +84,7 @@ public sealed class AppServerFixture : IAsyncLifetime
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
             ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);

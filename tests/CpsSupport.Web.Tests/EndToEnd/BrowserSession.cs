@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -68,8 +67,6 @@ public sealed class BrowserSession : IAsyncDisposable
         await Expect(Page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         lock (_errors) Assert.Empty(_errors);
     }
-
-    public static Regex Exactly(string text) => new($"^\\s*{Regex.Escape(text)}\\s*$");
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }

@@ -11,8 +11,8 @@ public sealed class CardTests(AppServerFixture app)
     [Fact]
     public async Task Agent_finds_a_card_by_serial_and_sees_its_holder_status_and_history()
     {
-        await using var session = await app.NewSessionAsync();
-        await session.SignInAsync(TestAccount.Agent, returnUrl: "/cartes");
+        await using var session = await app.NewSessionAsync(TestAccount.Agent);
+        await session.GotoAsync("/cartes");
         var page = session.Page;
         var grid = new DataGrid(page, "cards-grid");
         await Expect(grid.PagerInfo).ToHaveTextAsync($"1–25 sur {app.Registry.TotalCards}");
@@ -49,8 +49,8 @@ public sealed class CardTests(AppServerFixture app)
     [Fact]
     public async Task Card_grid_pages_sorts_and_filters_on_the_server()
     {
-        await using var session = await app.NewSessionAsync();
-        await session.SignInAsync(TestAccount.Supervisor, returnUrl: "/cartes");
+        await using var session = await app.NewSessionAsync(TestAccount.Supervisor);
+        await session.GotoAsync("/cartes");
         var page = session.Page;
         var grid = new DataGrid(page, "cards-grid");
         var total = app.Registry.TotalCards;
@@ -100,8 +100,8 @@ public sealed class CardTests(AppServerFixture app)
     [Theory, MemberData(nameof(PortalRoles))]
     public async Task Portal_user_of_A_sees_only_cards_of_A_and_gets_not_found_for_a_card_of_B(string role)
     {
-        await using var session = await app.NewSessionAsync();
-        await session.SignInAsync(TestAccount.ByRole(role), returnUrl: "/cartes");
+        await using var session = await app.NewSessionAsync(TestAccount.ByRole(role));
+        await session.GotoAsync("/cartes");
         var page = session.Page;
         var grid = new DataGrid(page, "cards-grid");
         await Expect(page.GetByText("Les cartes de vos structures")).ToBeVisibleAsync();

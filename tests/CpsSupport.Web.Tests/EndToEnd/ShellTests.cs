@@ -53,8 +53,8 @@ public sealed class ShellTests(AppServerFixture app)
     [Fact]
     public async Task Portal_user_opening_a_desk_page_gets_french_access_denied()
     {
-        await using var session = await app.NewSessionAsync();
-        await session.SignInAsync(TestAccount.StructureManager, returnUrl: "/tickets");
+        await using var session = await app.NewSessionAsync(TestAccount.StructureManager);
+        await session.GotoAsync("/tickets");
 
         await Expect(session.Page.GetByTestId("access-denied")).ToContainTextAsync("Votre rôle ne vous permet pas d’ouvrir cette page.");
         await Expect(session.Page.GetByTestId("placeholder")).ToHaveCountAsync(0);
@@ -65,8 +65,8 @@ public sealed class ShellTests(AppServerFixture app)
     [Fact]
     public async Task Menu_links_navigate_inside_the_circuit()
     {
-        await using var session = await app.NewSessionAsync();
-        await session.SignInAsync(TestAccount.Supervisor);
+        await using var session = await app.NewSessionAsync(TestAccount.Supervisor);
+        await session.GotoAsync("/");
         var page = session.Page;
 
         await page.Locator(".cps-nav").GetByRole(AriaRole.Link, new() { Name = "Structures" }).ClickAsync();

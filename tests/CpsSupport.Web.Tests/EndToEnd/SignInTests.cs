@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -20,11 +21,11 @@ public sealed class SignInTests(AppServerFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
 
         await Expect(page.GetByTestId("signin-error")).ToHaveTextAsync("Adresse électronique ou mot de passe incorrect.");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion\\?erreur=identifiants"));
+        await Expect(page).ToHaveURLAsync(new Regex("/connexion\\?erreur=identifiants"));
         await session.ScreenshotAsync("signin-wrong-password");
 
         await page.GotoAsync("/");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion\\?ReturnUrl=%2F$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/connexion\\?ReturnUrl=%2F$"));
         await session.AssertNoErrorsAsync();
     }
 
@@ -35,7 +36,7 @@ public sealed class SignInTests(AppServerFixture app)
         var page = session.Page;
 
         await page.GotoAsync("/cartes");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion\\?ReturnUrl=%2Fcartes$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/connexion\\?ReturnUrl=%2Fcartes$"));
         await page.GetByLabel("Adresse électronique").FillAsync(TestAccount.Mandatary.Email);
         await page.GetByLabel("Mot de passe").FillAsync(TestAccount.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
@@ -58,7 +59,7 @@ public sealed class SignInTests(AppServerFixture app)
         await page.WaitForURLAsync("**/connexion");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion" })).ToBeVisibleAsync();
         await page.GotoAsync("/cartes");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion\\?ReturnUrl=%2Fcartes$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/connexion\\?ReturnUrl=%2Fcartes$"));
         await session.AssertNoErrorsAsync();
     }
 }

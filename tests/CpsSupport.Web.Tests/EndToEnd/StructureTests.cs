@@ -10,8 +10,8 @@ public sealed class StructureTests(AppServerFixture app)
     [Fact]
     public async Task Agent_searches_structures_by_finess_and_city_sorts_and_opens_one()
     {
-        await using var session = await app.NewSessionAsync();
-        await session.SignInAsync(TestAccount.Agent, returnUrl: "/structures");
+        await using var session = await app.NewSessionAsync(TestAccount.Agent);
+        await session.GotoAsync("/structures");
         var page = session.Page;
         var grid = new DataGrid(page, "structures-grid");
         await Expect(grid.Rows).ToHaveCountAsync(2);
@@ -41,8 +41,8 @@ public sealed class StructureTests(AppServerFixture app)
     [Fact]
     public async Task Mandatary_sees_only_their_structure_and_not_found_for_another()
     {
-        await using var session = await app.NewSessionAsync();
-        await session.SignInAsync(TestAccount.Mandatary, returnUrl: "/structures");
+        await using var session = await app.NewSessionAsync(TestAccount.Mandatary);
+        await session.GotoAsync("/structures");
         var page = session.Page;
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mes structures", Level = 1 })).ToBeVisibleAsync();
         var grid = new DataGrid(page, "structures-grid");
