@@ -62,20 +62,26 @@ public sealed class ShellTests(AppServerFixture app)
         await session.AssertNoErrorsAsync();
     }
 
-    [Fact]
-    public async Task Menu_links_navigate_inside_the_circuit()
+    public static TheoryData<string> MenuRoles => new(Roles.Supervisor, Roles.StructureManager);
+
+    /// <summary>Every entry of the menu opens its page inside the circuit: no "Page introuvable", no "Accès refusé".</summary>
+    [Theory, MemberData(nameof(MenuRoles))]
+    public async Task Every_menu_entry_opens_its_page(string role)
     {
-        await using var session = await app.NewSessionAsync(TestAccount.Supervisor);
+        await using var session = await app.NewSessionAsync(TestAccount.ByRole(role));
         await session.GotoAsync("/");
         var page = session.Page;
+        var menu = page.Locator(".cps-nav");
 
-        await page.Locator(".cps-nav").GetByRole(AriaRole.Link, new() { Name = "Structures" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Structures", Level = 1 })).ToBeVisibleAsync();
-        await page.Locator(".cps-nav").GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
-        await Expect(page.GetByTestId("placeholder")).ToContainTextAsync("Cette fonctionnalité n’est pas encore disponible.");
-        await Expect(page).ToHaveTitleAsync("Administration — CpsSupport");
-
-        await session.ScreenshotAsync("administration-supervisor");
+        foreach (var entry in ExpectedMenu[role])
+        {
+            await menu.GetByRole(AriaRole.Link, new() { Name = entry, Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(entry);
+            await Expect(page.GetByTestId("access-denied")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("not-found")).ToHaveCountAsync(0);
+        }
+        await Expect(page).ToHaveTitleAsync($"{ExpectedMenu[role][^1]} — CpsSupport");
+        await session.ScreenshotAsync($"menu-last-{role.ToLowerInvariant()}");
         await session.AssertNoErrorsAsync();
     }
 }
