@@ -55,7 +55,7 @@ public sealed class CardTests(AppServerFixture app)
         var grid = new DataGrid(page, "cards-grid");
         var total = app.Registry.TotalCards;
 
-        // Serials of the data set run from 2500000101 to 2500000328, 33 cards in all.
+        // Serials of the data set run from 2500000101 to 2500000328, 34 cards in all.
         await Expect(grid.Rows).ToHaveCountAsync(25);
         await grid.SortByAsync("N° de série");
         await Expect(grid.Cell(0, "N° de série")).ToHaveTextAsync("2500000101");
@@ -85,6 +85,12 @@ public sealed class CardTests(AppServerFixture app)
         await Expect(grid.PagerInfo).ToHaveTextAsync("1–5 sur 5");
         await ClearButton(page, "card-status-filter").ClickAsync();
         await Expect(grid.PagerInfo).ToHaveTextAsync($"1–25 sur {total}");
+
+        // Statuses sort in lifecycle order (ordered first), not by their English names.
+        await grid.SortByAsync("Statut");
+        await Expect(grid.Cell(0, "Statut")).ToHaveTextAsync("Commandée");
+        await grid.SortByAsync("Statut");
+        await Expect(grid.Cell(0, "Statut")).ToHaveTextAsync("En opposition");
 
         await grid.SetPageSizeAsync(50);
         await Expect(grid.PagerInfo).ToHaveTextAsync($"1–{total} sur {total}");

@@ -54,7 +54,9 @@ public sealed record SeededRegistry(
         var chloe = build.Person("Chloé", "Moreau", "810009876543", "Médecin");
         var cardB = build.Card(chloe, b, CardType.Cps, CardStatus.Active, SerialB);
         AddHistory(cardB, (CardStatus.Active, "2025-03-10"));
-        // 30 cards in B: two grid pages of 25 for the desk.
+        // Just ordered: first in the lifecycle order of statuses, though "Ordered" comes late in the alphabet.
+        build.Card(build.Person("Yanis", "Girard", profession: "Interne"), b, CardType.Cpf, CardStatus.Ordered, "2500000202");
+        // 31 cards in B: two grid pages of 25 for the desk.
         for (var i = 0; i < 29; i++)
         {
             var holder = build.Person(FirstNames[i % FirstNames.Length], $"{LastNames[i % LastNames.Length]}", profession: "Agent administratif");
@@ -62,7 +64,7 @@ public sealed record SeededRegistry(
         }
         await build.SaveAsync();
 
-        return new SeededRegistry(a.Id, b.Id, head.Id, mandatary.Id, active.Id, cardB.Id, CardsOfA: 3, CardsOfB: 30);
+        return new SeededRegistry(a.Id, b.Id, head.Id, mandatary.Id, active.Id, cardB.Id, CardsOfA: 3, CardsOfB: 31);
     }
 
     private static void AddHistory(Card card, params (CardStatus Status, string Day)[] steps)
