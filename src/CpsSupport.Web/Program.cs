@@ -14,6 +14,7 @@ using CpsSupport.Web.Security;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
+using MudBlazor;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -63,6 +64,7 @@ if (jobsEnabled) builder.Services.AddHangfireServer();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddTransient<MudLocalizer, FrenchMudLocalizer>();
 
 var app = builder.Build();
 
@@ -84,6 +86,8 @@ await using (var scope = app.Services.CreateAsyncScope())
 if (jobsEnabled) RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
 
 app.UseExceptionHandler();
+// One language: the desk and the portal work in French, whatever the browser asks for (dates, numbers, MudBlazor texts).
+app.UseRequestLocalization(o => o.SetDefaultCulture("fr-FR").AddSupportedCultures("fr-FR").AddSupportedUICultures("fr-FR"));
 // Empty error responses of the API (unknown route, wrong method) get a problem body; the Blazor pages keep theirs.
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseStaticFiles();

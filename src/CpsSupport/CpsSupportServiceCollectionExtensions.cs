@@ -6,6 +6,7 @@ using CpsSupport.Features.Cards;
 using CpsSupport.Features.KnowledgeBase;
 using CpsSupport.Features.Tickets;
 using CpsSupport.Features.Demo;
+using CpsSupport.Features.Dashboard;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Structures;
 using CpsSupport.Jobs;
@@ -23,6 +24,7 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<CardService>();
         services.AddScoped<StructureService>();
         services.AddScoped<PersonService>();
+        services.AddScoped<DashboardService>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<CardExpiryService>();
         services.AddScoped<ExpireCardsJob>();

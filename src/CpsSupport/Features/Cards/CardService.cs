@@ -43,8 +43,7 @@ public sealed class CardService(IDbContextFactory<CpsDbContext> dbFactory)
         {
             ("SerialNumber", false) => cards.OrderBy(c => c.SerialNumber),
             ("SerialNumber", true) => cards.OrderByDescending(c => c.SerialNumber),
-            ("Status", false) => cards.OrderBy(c => c.Status).ThenBy(c => c.SerialNumber),
-            ("Status", true) => cards.OrderByDescending(c => c.Status).ThenBy(c => c.SerialNumber),
+            ("Status", var descending) => cards.OrderByDeclaration(c => c.Status, descending).ThenBy(c => c.SerialNumber),
             ("Type", false) => cards.OrderBy(c => c.Type).ThenBy(c => c.SerialNumber),
             ("Type", true) => cards.OrderByDescending(c => c.Type).ThenBy(c => c.SerialNumber),
             ("ValidUntil", false) => cards.OrderBy(c => c.ValidUntil).ThenBy(c => c.SerialNumber),

@@ -25,8 +25,7 @@ public sealed class StructureService(IDbContextFactory<CpsDbContext> dbFactory, 
         var total = await structures.CountAsync(ct);
         var sorted = (page.SortBy, page.Descending) switch
         {
-            ("Kind", false) => structures.OrderBy(s => s.Kind).ThenBy(s => s.Name),
-            ("Kind", true) => structures.OrderByDescending(s => s.Kind).ThenBy(s => s.Name),
+            ("Kind", var descending) => structures.OrderByDeclaration(s => s.Kind, descending).ThenBy(s => s.Name),
             ("Finess", false) => structures.OrderBy(s => s.Finess),
             ("Finess", true) => structures.OrderByDescending(s => s.Finess),
             ("City", false) => structures.OrderBy(s => s.DeliveryAddress.City).ThenBy(s => s.Name),

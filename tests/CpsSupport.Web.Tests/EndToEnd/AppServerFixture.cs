@@ -1,0 +1,131 @@
+using CpsSupport.Features.Accounts;
+using CpsSupport.Tests.TestUtilities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CpsSupport.Web.Tests.EndToEnd;
+
+/// <summary>
+/// One running application and one headless Chromium for the whole end-to-end run: a fresh database seeded with
+/// <see cref="SeededRegistry"/>, the four <see cref="TestAccount"/>s, the app on Kestrel, then the browser.
+/// Each test opens its own browser context (own cookies) through <see cref="NewSessionAsync"/>.
+/// </summary>
+public sealed class AppServerFixture : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium: Playwright's own browser download is not available here.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public static readonly string ScreenshotDirectory = Path.Combine(Path.GetTempPath(), "e2e-shots");
+
+    private TestDatabase? _database;
+    private KestrelAppFactory? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    // Tests of a collection run one at a time: no lock needed.
+    private readonly Dictionary<TestAccount, string> _signedIn = [];
+
+    public Uri BaseAddress { get; private set; } = null!;
+    public SeededRegistry Registry { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        // The browser starts while PostgreSQL and the app do: the two take about as long.
+        var browser = LaunchBrowserAsync();
+        _database = await TestPostgres.CreateDatabaseAsync();
+        Registry = await SeededRegistry.CreateAsync(_database);
+
+        _app = new KestrelAppFactory(_database.ConnectionString);
+        _app.StartServer();
+        BaseAddress = _app.ServerAddress;
+        // Roles exist once the app has started (DatabaseInitializer); accounts are created through Identity.
+        await CreateAccountsAsync(_app.Services);
+        _browser = await browser;
+        Assertions.SetDefaultExpectTimeout(10_000);
+    }
+
+    private async Task<IBrowser> LaunchBrowserAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            Headless = true,
+            ExecutablePath = ChromiumPath,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    /// <summary>A new, signed-out browser session in French, Paris time, on a laptop-sized window.</summary>
+    public Task<BrowserSession> NewSessionAsync() => NewSessionAsync(storageState: null);
+
+    /// <summary>
+    /// A new session already signed in as <paramref name="account"/>, on no page yet. The first call per account signs
+    /// in through the /connexion form; later ones reuse its cookies, which saves a form round trip per test
+    /// (the sign-in itself is tested by <see cref="ShellTests"/> and <see cref="SignInTests"/>).
+    /// </summary>
+    public async Task<BrowserSession> NewSessionAsync(TestAccount account)
+    {
+        if (_signedIn.TryGetValue(account, out var state)) return await NewSessionAsync(state);
+        var session = await NewSessionAsync(storageState: null);
+        await session.SignInAsync(account);
+        _signedIn[account] = await session.Page.Context.StorageStateAsync();
+        return session;
+    }
+
+    private async Task<BrowserSession> NewSessionAsync(string? storageState)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "fr-FR",
+            TimezoneId = "Europe/Paris",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
+            StorageState = storageState,
+        });
+        context.SetDefaultTimeout(10_000);
+        context.SetDefaultNavigationTimeout(15_000);
+        return await BrowserSession.OpenAsync(context);
+    }
+
+    private async Task CreateAccountsAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var account in TestAccount.All)
+        {
+            var user = new AppUser
+            {
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.DisplayName,
+                PersonId = account.Role switch
+                {
+                    Roles.StructureManager => Registry.ManagerPersonA,
+                    Roles.Mandatary => Registry.MandataryPersonA,
+                    _ => null,
+                },
+            };
+            Check(await users.CreateAsync(user, TestAccount.Password), account);
+            Check(await users.AddToRoleAsync(user, account.Role), account);
+        }
+    }
+
+    private static void Check(IdentityResult result, TestAccount account)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Account {account.Email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}
