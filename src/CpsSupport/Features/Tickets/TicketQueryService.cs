@@ -220,12 +220,9 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var deskRoles = new[] { Accounts.Roles.Agent, Accounts.Roles.Supervisor };
-        return await (from u in db.Users
-                      join ur in db.UserRoles on u.Id equals ur.UserId
-                      join r in db.Roles on ur.RoleId equals r.Id
-                      where deskRoles.Contains(r.Name!)
-                      select new AssigneeDto(u.Id, u.DisplayName))
-            .Distinct().OrderBy(a => a.DisplayName).ToListAsync(ct);
+        return await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && deskRoles.Contains(r.Name!))))
+            .OrderBy(u => u.DisplayName).Select(u => new AssigneeDto(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 
     private static IQueryable<Ticket> Matching(CpsDbContext db, IQueryable<Ticket> tickets, string text)

@@ -262,6 +262,28 @@ public sealed class TicketServiceTests
         Assert.Equal((false, "Nicolas Bernard"), (row.IsDefault, row.UpdatedBy));
     }
 
+    [Fact]
+    public async Task Assignees_are_the_desk_staff_only()
+    {
+        await using var w = await TicketWorld.CreateAsync(ParisTime(2026, 11, 23, 9));
+        await using (var db = w.Database.CreateContext(w.Clock))
+        {
+            var agentRole = new Microsoft.AspNetCore.Identity.IdentityRole<Guid>(CpsSupport.Features.Accounts.Roles.Agent) { Id = Guid.NewGuid() };
+            var managerRole = new Microsoft.AspNetCore.Identity.IdentityRole<Guid>(CpsSupport.Features.Accounts.Roles.StructureManager) { Id = Guid.NewGuid() };
+            var manager = new CpsSupport.Features.Accounts.AppUser { UserName = "dir@test", Email = "dir@test", DisplayName = "Directrice" };
+            db.Roles.AddRange(agentRole, managerRole);
+            db.Users.Add(manager);
+            db.UserRoles.AddRange(
+                new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = w.AgentUserId, RoleId = agentRole.Id },
+                new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = manager.Id, RoleId = managerRole.Id });
+            await db.SaveChangesAsync();
+        }
+
+        var assignees = await w.Queries.AssigneesAsync();
+
+        Assert.Equal(["Camille Martin"], assignees.Select(a => a.DisplayName));
+    }
+
     private static TicketUpdate Edit(TicketDetail t, string subject) =>
         new(t.Version, subject, t.Category, t.Priority, t.RequesterCapacity, t.RequesterName, t.RequesterEmail, t.RequesterPhone,
             t.PersonId, t.StructureId, t.QueueId, t.Tags);
