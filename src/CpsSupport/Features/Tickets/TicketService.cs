@@ -100,7 +100,8 @@ public sealed class TicketService(IDbContextFactory<CpsDbContext> dbFactory, Tim
         var body = Clean(input.Body) ?? throw new TicketException("Le message est vide.");
         if (!scope.IsDesk && input.Kind != TicketMessageKind.PublicReply) throw new TicketException("Seul le support peut ajouter une note interne.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ticket = await LoadAsync(db, scope, id, null, ct);
+        // A message for a merged ticket goes to the ticket it was merged into.
+        var ticket = await LoadAsync(db, scope, await SurvivorAsync(db, id, ct), null, ct);
         if (ticket.State == TicketState.Closed) throw new TicketException($"Le ticket {ticket.Number} est clos : créez un nouveau ticket.");
         var now = clock.GetUtcNow();
         var message = new TicketMessage { TicketId = ticket.Id, Kind = input.Kind, Body = body, AuthorName = actor.Name, AuthorUserId = actor.UserId, CreatedAt = now };

@@ -284,6 +284,35 @@ public sealed class TicketServiceTests
         Assert.Equal(["Camille Martin"], assignees.Select(a => a.DisplayName));
     }
 
+    [Fact]
+    public async Task Reply_to_a_merged_ticket_lands_on_the_surviving_one()
+    {
+        await using var w = await TicketWorld.CreateAsync(ParisTime(2026, 11, 23, 10));
+        var survivor = await w.CreateAsync("Perte (appel)", TicketCategory.Loss);
+        var merged = await w.CreateAsync("Perte (courriel)", TicketCategory.Loss);
+        await w.Tickets.MergeAsync(w.Desk, merged.Id, survivor.Id);
+
+        await w.Tickets.AddMessageAsync(w.Desk, merged.Id, new NewTicketMessage(TicketMessageKind.IncomingMail, "Je complète ma déclaration."));
+
+        var detail = (await w.Queries.GetAsync(w.Desk, survivor.Id))!;
+        Assert.Contains(detail.Timeline, e => e.Text == "Je complète ma déclaration.");
+    }
+
+    [Fact]
+    public async Task Due_date_skips_the_easter_monday_weekend()
+    {
+        // Thursday 2 April 2026 17:00: 1 h that day, Friday 3 April 9.5 h, then Saturday, Sunday and Easter Monday 6 April
+        // are skipped: a 19-hour target ends on Tuesday 7 April at 17:00.
+        await using var w = await TicketWorld.CreateAsync(ParisTime(2026, 4, 2, 17));
+
+        var created = await w.CreateAsync("Lecteur non détecté", TicketCategory.ReaderSetup);
+
+        var ticket = await w.LoadAsync(created.Id);
+        var target = SlaPolicy.Default.For(TicketCategory.ReaderSetup).Resolution;
+        Assert.Equal(TimeSpan.FromHours(19), target);
+        Assert.Equal(ParisTime(2026, 4, 7, 17), ticket.ResolutionDueAt);
+    }
+
     private static TicketUpdate Edit(TicketDetail t, string subject) =>
         new(t.Version, subject, t.Category, t.Priority, t.RequesterCapacity, t.RequesterName, t.RequesterEmail, t.RequesterPhone,
             t.PersonId, t.StructureId, t.QueueId, t.Tags);
