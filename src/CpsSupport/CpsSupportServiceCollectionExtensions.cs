@@ -3,6 +3,8 @@ using CpsSupport.Features.Access;
 using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Calendar;
 using CpsSupport.Features.Cards;
+using CpsSupport.Features.Incidents;
+using CpsSupport.Features.Requests;
 using CpsSupport.Features.Tickets;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Structures;
@@ -32,6 +34,12 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<CallerLookupService>();
         services.AddScoped<TicketEscalationService>();
         services.AddScoped<EscalateOverdueTicketsJob>();
+        services.AddOptions<MissingPiecesOptions>().BindConfiguration(MissingPiecesOptions.Section);
+        services.AddScoped<RequestService>();
+        services.AddScoped<IncidentService>();
+        services.AddScoped<StructureRequestService>();
+        services.AddScoped<RevocationListService>();
+        services.AddScoped<RemindMissingPiecesJob>();
         return services;
     }
 }
