@@ -263,9 +263,11 @@ public sealed class IncidentService(IDbContextFactory<CpsDbContext> dbFactory, T
         var opposition = card.OppositionRequestId == request.Id && card.OpposedAt is { } at
             ? new OppositionDto(card.Id, card.SerialNumber, at, card.OppositionReason ?? "", card.Certificates.Count(c => c.RevokedAt == at))
             : null;
-        var replacement = await db.Cards.AsNoTracking().Where(c => c.OrderedByRequestId == request.Id && c.ReplacesCardId == card.Id)
-            .Select(c => new ReplacementDto(c.Id, c.SerialNumber, c.Type, c.Status, request.CompleteFileReceivedOn!.Value, c.ExpectedOn!.Value, c.CodesExpectedOn!.Value))
-            .FirstOrDefaultAsync(ct);
+        var ordered = await db.Cards.AsNoTracking().Where(c => c.OrderedByRequestId == request.Id && c.ReplacesCardId == card.Id)
+            .Select(c => new { c.Id, c.SerialNumber, c.Type, c.Status, c.ExpectedOn, c.CodesExpectedOn }).FirstOrDefaultAsync(ct);
+        var replacement = ordered is { ExpectedOn: { } expected, CodesExpectedOn: { } codes } && request.CompleteFileReceivedOn is { } complete
+            ? new ReplacementDto(ordered.Id, ordered.SerialNumber, ordered.Type, ordered.Status, complete, expected, codes)
+            : null;
         var letter = await db.PinLetters.AsNoTracking().Where(l => l.RequestId == request.Id).FirstOrDefaultAsync(ct);
         var letterDto = letter is null ? null : new PinLetterDto(letter.Id, letter.Reason, letter.SendOn, letter.To.ToString());
         var returnExpected = details.Kind == IncidentKind.Malfunction && request.Status == RequestStatus.Completed && card.ReturnRequestedAt is not null;
