@@ -213,7 +213,7 @@ public sealed class RequestService(
                 request.ReminderCount++;
                 request.LastReminderAt = now;
                 var text = $"Relance n° {request.ReminderCount} de la demande {request.Number} : pièces attendues : "
-                    + $"{string.Join(", ", request.MissingPieces).ToLowerInvariant()}. Sans réponse, la demande sera close le {closesOn:dd/MM/yyyy}.";
+                    + $"{string.Join(", ", request.MissingPieces).ToLowerInvariant()}. Sans réponse, la demande sera close le {Cards.CardLifecycle.Day(closesOn)}.";
                 request.Events.Add(new RequestEvent { Kind = RequestEventKind.ReminderSent, At = now, Actor = actor.Name, UserId = actor.UserId, Text = text });
                 await RemindOnTicketAsync(db, request, text, now, ct);
                 reminded++;
