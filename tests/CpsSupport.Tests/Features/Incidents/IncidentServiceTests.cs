@@ -54,6 +54,22 @@ public sealed class IncidentServiceTests
     }
 
     [Fact]
+    public async Task Card_page_shows_the_opposition_the_revoked_certificates_and_the_replacement_with_its_dates()
+    {
+        await using var w = await IncidentWorld.CreateAsync(Paris.At(2026, 5, 1, 10));
+        var outcome = await w.DeclareAsync(IncidentKind.Loss, RequestChannel.Tom);
+        var cards = new CardService(w.Factory);
+
+        var old = (await cards.GetAsync(w.Desk, w.EmployeeCard))!;
+        var replacement = (await cards.GetAsync(w.Desk, outcome.Replacement!.CardId))!;
+
+        Assert.Equal((CardStatus.Opposed, (Guid?)replacement.Id), (old.Status, old.ReplacedByCardId));
+        Assert.All(old.Certificates!, c => Assert.NotNull(c.RevokedAt));
+        Assert.Equal(CardStatus.Opposed, old.Events[^1].Status);
+        Assert.Equal((w.EmployeeCard, D(5, 19), D(5, 20)), (replacement.ReplacesCardId!.Value, replacement.ExpectedOn!.Value, replacement.CodesExpectedOn!.Value));
+    }
+
+    [Fact]
     public async Task Theft_declared_by_phone_on_Thursday_7_May_by_the_holder_with_the_unblock_code_brings_the_card_on_26_May_past_8_May_Ascension_and_Whit_Monday()
     {
         await using var w = await IncidentWorld.CreateAsync(Paris.At(2026, 5, 7, 15));
