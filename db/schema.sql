@@ -1087,3 +1087,414 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER INDEX ix_requests_ticket_id RENAME TO ix_requests_ticket;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE SEQUENCE card_serial_seq START WITH 50000001 INCREMENT BY 1 NO CYCLE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE SEQUENCE request_number_seq START WITH 1 INCREMENT BY 1 NO CYCLE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD capacity character varying(24) NOT NULL DEFAULT 'Other';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD card_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD channel character varying(16) NOT NULL DEFAULT 'Mail';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD closed_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD complete_file_received_on date;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD declarant_name character varying(200);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD declarant_person_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD deduplication_key character varying(120);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD kind character varying(32);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD last_reminder_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD missing_pieces text[] NOT NULL DEFAULT ('{}');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD pieces_requested_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD rejection_reason character varying(1000);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD reminder_count integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE people ADD radiated_on date;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE cards ADD codes_expected_on date;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE cards ADD expected_on date;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE cards ADD opposition_request_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE cards ADD ordered_by_request_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE cards ADD replaces_card_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE cards ADD return_requested_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE cards ADD shipment_flag character varying(500);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE cards ADD shipment_flagged_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE TABLE card_certificates (
+        id uuid NOT NULL,
+        card_id uuid NOT NULL,
+        serial_number character varying(64) NOT NULL,
+        usage character varying(16) NOT NULL,
+        issued_at timestamp with time zone,
+        expires_at timestamp with time zone,
+        revoked_at timestamp with time zone,
+        revocation_reason character varying(500),
+        CONSTRAINT pk_card_certificates PRIMARY KEY (id),
+        CONSTRAINT fk_card_certificates_cards_card_id FOREIGN KEY (card_id) REFERENCES cards (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE TABLE pin_letters (
+        id uuid NOT NULL,
+        card_id uuid NOT NULL,
+        request_id uuid,
+        reason character varying(32) NOT NULL,
+        send_on date NOT NULL,
+        to_line1 character varying(100) NOT NULL,
+        to_line2 character varying(100),
+        to_postal_code character varying(10) NOT NULL,
+        to_city character varying(100) NOT NULL,
+        to_country character varying(60) NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_pin_letters PRIMARY KEY (id),
+        CONSTRAINT fk_pin_letters_cards_card_id FOREIGN KEY (card_id) REFERENCES cards (id) ON DELETE CASCADE,
+        CONSTRAINT fk_pin_letters_requests_request_id FOREIGN KEY (request_id) REFERENCES requests (id) ON DELETE SET NULL
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE TABLE request_events (
+        id bigint GENERATED BY DEFAULT AS IDENTITY,
+        request_id uuid NOT NULL,
+        kind character varying(24) NOT NULL,
+        at timestamp with time zone NOT NULL,
+        actor character varying(200) NOT NULL,
+        user_id uuid,
+        from_status character varying(16),
+        to_status character varying(16),
+        text character varying(2000) NOT NULL,
+        related_id uuid,
+        CONSTRAINT pk_request_events PRIMARY KEY (id),
+        CONSTRAINT fk_request_events_requests_request_id FOREIGN KEY (request_id) REFERENCES requests (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE TABLE technical_administrators (
+        id uuid NOT NULL,
+        structure_id uuid NOT NULL,
+        person_id uuid NOT NULL,
+        starts_on date NOT NULL,
+        ends_on date,
+        created_at timestamp with time zone NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_technical_administrators PRIMARY KEY (id),
+        CONSTRAINT fk_technical_administrators_people_person_id FOREIGN KEY (person_id) REFERENCES people (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_technical_administrators_structures_structure_id FOREIGN KEY (structure_id) REFERENCES structures (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_requests_card ON requests (card_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_requests_declarant ON requests (declarant_person_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_requests_deduplication_key ON requests (deduplication_key);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_requests_missing_pieces ON requests (pieces_requested_at) WHERE status = 'MissingPieces';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_cards_opposed ON cards (opposed_at) WHERE status = 'Opposed';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_cards_opposition_request ON cards (opposition_request_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_cards_ordered_by_request ON cards (ordered_by_request_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_cards_replaces_card ON cards (replaces_card_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_card_certificates_card ON card_certificates (card_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE UNIQUE INDEX ux_card_certificates_serial_number ON card_certificates (serial_number);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_pin_letters_card_send_on ON pin_letters (card_id, send_on);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_pin_letters_request ON pin_letters (request_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_request_events_request_at ON request_events (request_id, at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_technical_administrators_person ON technical_administrators (person_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    CREATE INDEX ix_technical_administrators_structure_person ON technical_administrators (structure_id, person_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE cards ADD CONSTRAINT fk_cards_cards_replaces_card_id FOREIGN KEY (replaces_card_id) REFERENCES cards (id) ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE cards ADD CONSTRAINT fk_cards_requests_opposition_request_id FOREIGN KEY (opposition_request_id) REFERENCES requests (id) ON DELETE SET NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE cards ADD CONSTRAINT fk_cards_requests_ordered_by_request_id FOREIGN KEY (ordered_by_request_id) REFERENCES requests (id) ON DELETE SET NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD CONSTRAINT fk_requests_cards_card_id FOREIGN KEY (card_id) REFERENCES cards (id) ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    ALTER TABLE requests ADD CONSTRAINT fk_requests_people_declarant_person_id FOREIGN KEY (declarant_person_id) REFERENCES people (id) ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261123194011_Incidents', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -4,6 +4,8 @@ using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Calendar;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.KnowledgeBase;
+using CpsSupport.Features.Incidents;
+using CpsSupport.Features.Requests;
 using CpsSupport.Features.Tickets;
 using CpsSupport.Features.Demo;
 using CpsSupport.Features.Dashboard;
@@ -41,6 +43,12 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<KnowledgeBaseSeeder>();
         // Needs Identity's UserManager, registered by the host (the web app or a test).
         services.AddScoped<DemoSeeder>();
+        services.AddOptions<MissingPiecesOptions>().BindConfiguration(MissingPiecesOptions.Section);
+        services.AddScoped<RequestService>();
+        services.AddScoped<IncidentService>();
+        services.AddScoped<StructureRequestService>();
+        services.AddScoped<RevocationListService>();
+        services.AddScoped<RemindMissingPiecesJob>();
         return services;
     }
 }

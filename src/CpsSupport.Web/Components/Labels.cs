@@ -71,18 +71,7 @@ public static class Labels
         _ => kind.ToString(),
     };
 
-    public static string Of(RequestStatus status) => status switch
-    {
-        RequestStatus.Draft => "Brouillon",
-        RequestStatus.Submitted => "Déposée",
-        RequestStatus.MissingPieces => "Pièces manquantes",
-        RequestStatus.Validated => "Validée",
-        RequestStatus.InProgress => "En cours de traitement",
-        RequestStatus.Completed => "Traitée",
-        RequestStatus.Rejected => "Refusée",
-        RequestStatus.Cancelled => "Annulée",
-        _ => status.ToString(),
-    };
+    public static string Of(RequestStatus status) => RequestLabels.Status(status);
 
     public static string Of(TicketState state) => state switch
     {

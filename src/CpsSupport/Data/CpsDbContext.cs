@@ -35,6 +35,10 @@ public sealed class CpsDbContext(DbContextOptions<CpsDbContext> options)
     public DbSet<KbArticle> KbArticles => Set<KbArticle>();
     public DbSet<KbArticleRevision> KbArticleRevisions => Set<KbArticleRevision>();
     public DbSet<SupportRequest> Requests => Set<SupportRequest>();
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<CardCertificate> CardCertificates => Set<CardCertificate>();
+    public DbSet<PinLetter> PinLetters => Set<PinLetter>();
+    public DbSet<TechnicalAdministrator> TechnicalAdministrators => Set<TechnicalAdministrator>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -44,6 +48,9 @@ public sealed class CpsDbContext(DbContextOptions<CpsDbContext> options)
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("unaccent").HasPostgresExtension("pg_trgm");
         builder.HasSequence<long>("ticket_number_seq");
+        builder.HasSequence<long>(RequestNumber.SequenceName);
+        // Card serials: two-digit year + eight digits; started above the serials already issued.
+        builder.HasSequence<long>(CardLifecycle.SerialSequenceName).StartsAt(50_000_001);
         builder.ApplyConfigurationsFromAssembly(typeof(CpsDbContext).Assembly);
         // Identity names its tables AspNet*; keep the schema in one naming style.
         builder.Entity<IdentityRole<Guid>>().ToTable("roles");

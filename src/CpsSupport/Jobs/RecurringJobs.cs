@@ -7,6 +7,7 @@ public static class RecurringJobs
 {
     public const string ExpireCards = "expire-cards";
     public const string EscalateOverdueTickets = "escalate-overdue-tickets";
+    public const string RemindMissingPieces = "remind-missing-pieces";
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
@@ -16,5 +17,7 @@ public static class RecurringJobs
         var options = new RecurringJobOptions { TimeZone = Paris };
         jobs.AddOrUpdate<ExpireCardsJob>(ExpireCards, job => job.RunAsync(CancellationToken.None), Cron.Daily(2), options);
         jobs.AddOrUpdate<EscalateOverdueTicketsJob>(EscalateOverdueTickets, job => job.RunAsync(CancellationToken.None), "*/5 * * * *", options);
+        // Weekdays at 09:00, when the desk opens its mail; the service also skips public holidays.
+        jobs.AddOrUpdate<RemindMissingPiecesJob>(RemindMissingPieces, job => job.RunAsync(CancellationToken.None), "0 9 * * 1-5", options);
     }
 }

@@ -26,6 +26,11 @@ namespace CpsSupport.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("card_serial_seq")
+                .StartsAt(50000001L);
+
+            modelBuilder.HasSequence("request_number_seq");
+
             modelBuilder.HasSequence("ticket_number_seq");
 
             modelBuilder.Entity("CpsSupport.Features.Accounts.ApiToken", b =>
@@ -246,9 +251,17 @@ namespace CpsSupport.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateOnly?>("CodesExpectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("codes_expected_on");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_on");
 
                     b.Property<Guid>("HolderId")
                         .HasColumnType("uuid")
@@ -263,11 +276,36 @@ namespace CpsSupport.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("opposition_reason");
 
+                    b.Property<Guid?>("OppositionRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opposition_request_id");
+
+                    b.Property<Guid?>("OrderedByRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ordered_by_request_id");
+
+                    b.Property<Guid?>("ReplacesCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_card_id");
+
+                    b.Property<DateTimeOffset?>("ReturnRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("return_requested_at");
+
                     b.Property<string>("SerialNumber")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("serial_number");
+
+                    b.Property<string>("ShipmentFlag")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("shipment_flag");
+
+                    b.Property<DateTimeOffset?>("ShipmentFlaggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shipment_flagged_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -297,11 +335,30 @@ namespace CpsSupport.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("valid_until");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_cards");
 
                     b.HasIndex("HolderId")
                         .HasDatabaseName("ix_cards_holder_id");
+
+                    b.HasIndex("OpposedAt")
+                        .HasDatabaseName("ix_cards_opposed")
+                        .HasFilter("status = 'Opposed'");
+
+                    b.HasIndex("OppositionRequestId")
+                        .HasDatabaseName("ix_cards_opposition_request");
+
+                    b.HasIndex("OrderedByRequestId")
+                        .HasDatabaseName("ix_cards_ordered_by_request");
+
+                    b.HasIndex("ReplacesCardId")
+                        .HasDatabaseName("ix_cards_replaces_card");
 
                     b.HasIndex("SerialNumber")
                         .IsUnique()
@@ -314,6 +371,59 @@ namespace CpsSupport.Data.Migrations
                         .HasDatabaseName("ix_cards_structure_status");
 
                     b.ToTable("cards", (string)null);
+                });
+
+            modelBuilder.Entity("CpsSupport.Features.Cards.CardCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("revocation_reason");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("serial_number");
+
+                    b.Property<string>("Usage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("usage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_certificates");
+
+                    b.HasIndex("CardId")
+                        .HasDatabaseName("ix_card_certificates_card");
+
+                    b.HasIndex("SerialNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_card_certificates_serial_number");
+
+                    b.ToTable("card_certificates", (string)null);
                 });
 
             modelBuilder.Entity("CpsSupport.Features.Cards.CardEvent", b =>
@@ -357,6 +467,47 @@ namespace CpsSupport.Data.Migrations
                         .HasDatabaseName("ix_card_events_card_at");
 
                     b.ToTable("card_events", (string)null);
+                });
+
+            modelBuilder.Entity("CpsSupport.Features.Cards.PinLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateOnly>("SendOn")
+                        .HasColumnType("date")
+                        .HasColumnName("send_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pin_letters");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_pin_letters_request");
+
+                    b.HasIndex("CardId", "SendOn")
+                        .HasDatabaseName("ix_pin_letters_card_send_on");
+
+                    b.ToTable("pin_letters", (string)null);
                 });
 
             modelBuilder.Entity("CpsSupport.Features.Files.StoredFile", b =>
@@ -557,6 +708,10 @@ namespace CpsSupport.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("profession");
 
+                    b.Property<DateOnly?>("RadiatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("radiated_on");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -577,6 +732,68 @@ namespace CpsSupport.Data.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("CpsSupport.Features.Requests.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("RelatedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("related_id");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to_status");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_events");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_request_events_request_at");
+
+                    b.ToTable("request_events", (string)null);
+                });
+
             modelBuilder.Entity("CpsSupport.Features.Requests.SupportRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -584,9 +801,47 @@ namespace CpsSupport.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("capacity");
+
+                    b.Property<Guid?>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateOnly?>("CompleteFileReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("complete_file_received_on");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("DeclarantName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("declarant_name");
+
+                    b.Property<Guid?>("DeclarantPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("declarant_person_id");
+
+                    b.Property<string>("DeduplicationKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("deduplication_key");
 
                     b.Property<string>("Details")
                         .IsRequired()
@@ -603,6 +858,20 @@ namespace CpsSupport.Data.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("form");
 
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("LastReminderAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_reminder_at");
+
+                    b.PrimitiveCollection<List<string>>("MissingPieces")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("missing_pieces");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -612,6 +881,19 @@ namespace CpsSupport.Data.Migrations
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset?>("PiecesRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pieces_requested_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<int>("ReminderCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_count");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -631,8 +913,23 @@ namespace CpsSupport.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_requests");
+
+                    b.HasIndex("CardId")
+                        .HasDatabaseName("ix_requests_card");
+
+                    b.HasIndex("DeclarantPersonId")
+                        .HasDatabaseName("ix_requests_declarant");
+
+                    b.HasIndex("DeduplicationKey")
+                        .HasDatabaseName("ix_requests_deduplication_key");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -641,8 +938,12 @@ namespace CpsSupport.Data.Migrations
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_requests_person_id");
 
+                    b.HasIndex("PiecesRequestedAt")
+                        .HasDatabaseName("ix_requests_missing_pieces")
+                        .HasFilter("status = 'MissingPieces'");
+
                     b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_requests_ticket_id");
+                        .HasDatabaseName("ix_requests_ticket");
 
                     b.HasIndex("StructureId", "Status")
                         .HasDatabaseName("ix_requests_structure_status");
@@ -760,6 +1061,49 @@ namespace CpsSupport.Data.Migrations
                         .HasDatabaseName("ix_structures_siret");
 
                     b.ToTable("structures", (string)null);
+                });
+
+            modelBuilder.Entity("CpsSupport.Features.Structures.TechnicalAdministrator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("structure_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_technical_administrators");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_technical_administrators_person");
+
+                    b.HasIndex("StructureId", "PersonId")
+                        .HasDatabaseName("ix_technical_administrators_structure_person");
+
+                    b.ToTable("technical_administrators", (string)null);
                 });
 
             modelBuilder.Entity("CpsSupport.Features.Tickets.Attachment", b =>
@@ -1474,6 +1818,24 @@ namespace CpsSupport.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_cards_people_holder_id");
 
+                    b.HasOne("CpsSupport.Features.Requests.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("OppositionRequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cards_requests_opposition_request_id");
+
+                    b.HasOne("CpsSupport.Features.Requests.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("OrderedByRequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cards_requests_ordered_by_request_id");
+
+                    b.HasOne("CpsSupport.Features.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesCardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cards_cards_replaces_card_id");
+
                     b.HasOne("CpsSupport.Features.Structures.Structure", "Structure")
                         .WithMany()
                         .HasForeignKey("StructureId")
@@ -1485,6 +1847,16 @@ namespace CpsSupport.Data.Migrations
                     b.Navigation("Structure");
                 });
 
+            modelBuilder.Entity("CpsSupport.Features.Cards.CardCertificate", b =>
+                {
+                    b.HasOne("CpsSupport.Features.Cards.Card", null)
+                        .WithMany("Certificates")
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_card_certificates_cards_card_id");
+                });
+
             modelBuilder.Entity("CpsSupport.Features.Cards.CardEvent", b =>
                 {
                     b.HasOne("CpsSupport.Features.Cards.Card", null)
@@ -1493,6 +1865,69 @@ namespace CpsSupport.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_card_events_cards_card_id");
+                });
+
+            modelBuilder.Entity("CpsSupport.Features.Cards.PinLetter", b =>
+                {
+                    b.HasOne("CpsSupport.Features.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pin_letters_cards_card_id");
+
+                    b.HasOne("CpsSupport.Features.Requests.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_pin_letters_requests_request_id");
+
+                    b.OwnsOne("CpsSupport.Features.Structures.Address", "To", b1 =>
+                        {
+                            b1.Property<Guid>("PinLetterId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("to_city");
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("to_country");
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("to_line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("to_line2");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("to_postal_code");
+
+                            b1.HasKey("PinLetterId");
+
+                            b1.ToTable("pin_letters");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PinLetterId")
+                                .HasConstraintName("fk_pin_letters_pin_letters_id");
+                        });
+
+                    b.Navigation("To")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CpsSupport.Features.KnowledgeBase.KbArticleRevision", b =>
@@ -1555,8 +1990,30 @@ namespace CpsSupport.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CpsSupport.Features.Requests.RequestEvent", b =>
+                {
+                    b.HasOne("CpsSupport.Features.Requests.SupportRequest", null)
+                        .WithMany("Events")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_events_requests_request_id");
+                });
+
             modelBuilder.Entity("CpsSupport.Features.Requests.SupportRequest", b =>
                 {
+                    b.HasOne("CpsSupport.Features.Cards.Card", "Card")
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_requests_cards_card_id");
+
+                    b.HasOne("CpsSupport.Features.People.Person", "DeclarantPerson")
+                        .WithMany()
+                        .HasForeignKey("DeclarantPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_requests_people_declarant_person_id");
+
                     b.HasOne("CpsSupport.Features.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1574,6 +2031,10 @@ namespace CpsSupport.Data.Migrations
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_requests_tickets_ticket_id");
+
+                    b.Navigation("Card");
+
+                    b.Navigation("DeclarantPerson");
 
                     b.Navigation("Person");
 
@@ -1706,6 +2167,27 @@ namespace CpsSupport.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("LegalRepresentative");
+                });
+
+            modelBuilder.Entity("CpsSupport.Features.Structures.TechnicalAdministrator", b =>
+                {
+                    b.HasOne("CpsSupport.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_technical_administrators_people_person_id");
+
+                    b.HasOne("CpsSupport.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_technical_administrators_structures_structure_id");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Structure");
                 });
 
             modelBuilder.Entity("CpsSupport.Features.Tickets.Attachment", b =>
@@ -1890,6 +2372,13 @@ namespace CpsSupport.Data.Migrations
                 });
 
             modelBuilder.Entity("CpsSupport.Features.Cards.Card", b =>
+                {
+                    b.Navigation("Certificates");
+
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("CpsSupport.Features.Requests.SupportRequest", b =>
                 {
                     b.Navigation("Events");
                 });

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CpsSupport.Data;
 using CpsSupport.Features.Accounts;
+using CpsSupport.Features.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpsSupport.Features.Access;
@@ -30,7 +31,8 @@ public sealed class AccessScopeService(IDbContextFactory<CpsDbContext> dbFactory
             structures.UnionWith(await db.Structures.Where(s => s.LegalRepresentativeId == personId).Select(s => s.Id).ToListAsync(ct));
         if (user.IsInRole(Roles.Mandatary))
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            // Mandates start and end on French dates: at 00:30 in Paris the UTC date is still yesterday.
+            var today = ParisClock.Today(clock);
             structures.UnionWith(await db.Mandates
                 .Where(m => m.PersonId == personId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))
                 .Select(m => m.StructureId).ToListAsync(ct));

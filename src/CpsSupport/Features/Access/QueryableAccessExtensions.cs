@@ -1,5 +1,6 @@
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.People;
+using CpsSupport.Features.Requests;
 using CpsSupport.Features.Structures;
 using CpsSupport.Features.Tickets;
 
@@ -26,4 +27,11 @@ public static class QueryableAccessExtensions
     /// <summary>A portal user sees the tickets of their structures; desk staff see every ticket.</summary>
     public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> query, AccessScope scope) =>
         scope.IsDesk ? query : query.Where(t => t.StructureId != null && scope.StructureIds.Contains(t.StructureId.Value));
+
+    /// <summary>A portal user sees the requests of their structures and the ones they filed themselves; desk staff see every request.</summary>
+    public static IQueryable<SupportRequest> VisibleTo(this IQueryable<SupportRequest> query, AccessScope scope) =>
+        scope.IsDesk
+            ? query
+            : query.Where(r => (r.StructureId != null && scope.StructureIds.Contains(r.StructureId.Value))
+                || (scope.UserId != null && r.FiledByUserId == scope.UserId));
 }

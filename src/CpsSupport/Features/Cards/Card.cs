@@ -1,5 +1,6 @@
 using CpsSupport.Data;
 using CpsSupport.Features.People;
+using CpsSupport.Features.Requests;
 using CpsSupport.Features.Structures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,9 +23,27 @@ public sealed class Card : IAudited, IHasTimestamps
     public DateOnly? ValidUntil { get; set; }
     public DateTimeOffset? OpposedAt { get; set; }
     public string? OppositionReason { get; set; }
+    /// <summary>The request (F501) that opposed the card: a second declaration of the same loss finds it.</summary>
+    public Guid? OppositionRequestId { get; set; }
+    /// <summary>The card this one replaces (loss, theft, malfunction, not received).</summary>
+    public Guid? ReplacesCardId { get; set; }
+    /// <summary>The request that ordered this card (replacement or order).</summary>
+    public Guid? OrderedByRequestId { get; set; }
+    /// <summary>Day the card is expected, promised when it was ordered: complete file + 10 business days.</summary>
+    public DateOnly? ExpectedOn { get; set; }
+    /// <summary>Day its PIN letter is expected: one business day after the card.</summary>
+    public DateOnly? CodesExpectedOn { get; set; }
+    /// <summary>Set when a faulty card is replaced: the desk waits for it to come back.</summary>
+    public DateTimeOffset? ReturnRequestedAt { get; set; }
+    /// <summary>Set when the structure's delivery address changed while the card was on its way (F504).</summary>
+    public DateTimeOffset? ShipmentFlaggedAt { get; set; }
+    public string? ShipmentFlag { get; set; }
     public List<CardEvent> Events { get; set; } = [];
+    public List<CardCertificate> Certificates { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>PostgreSQL xmin: two workflows never overwrite each other's change of the same card.</summary>
+    public uint Version { get; set; }
 }
 
 internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
@@ -35,6 +54,16 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
         b.Property(c => c.Status).HasMaxLength(16);
         b.Property(c => c.SerialNumber).HasMaxLength(20).IsRequired();
         b.Property(c => c.OppositionReason).HasMaxLength(500);
+        b.Property(c => c.ShipmentFlag).HasMaxLength(500);
+        b.Property(c => c.Version).IsRowVersion();
+        b.HasOne<Card>().WithMany().HasForeignKey(c => c.ReplacesCardId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<SupportRequest>().WithMany().HasForeignKey(c => c.OrderedByRequestId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<SupportRequest>().WithMany().HasForeignKey(c => c.OppositionRequestId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(c => c.ReplacesCardId).HasDatabaseName("ix_cards_replaces_card");
+        b.HasIndex(c => c.OrderedByRequestId).HasDatabaseName("ix_cards_ordered_by_request");
+        // The revocation list: opposed cards by opposition date.
+        b.HasIndex(c => c.OpposedAt).HasFilter("status = 'Opposed'").HasDatabaseName("ix_cards_opposed");
+        b.HasIndex(c => c.OppositionRequestId).HasDatabaseName("ix_cards_opposition_request");
         b.HasOne(c => c.Holder).WithMany().HasForeignKey(c => c.HolderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Structure).WithMany().HasForeignKey(c => c.StructureId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => c.SerialNumber).IsUnique().HasDatabaseName("ux_cards_serial_number");

@@ -70,7 +70,11 @@ public sealed class CardService(IDbContextFactory<CpsDbContext> dbFactory)
                 c.HolderId, c.Holder!.FirstName + " " + c.Holder.LastName.ToUpper(), c.Holder.NationalId, c.Holder.Profession,
                 c.StructureId, c.Structure != null ? c.Structure.Name : null,
                 c.ValidFrom, c.ValidUntil, c.OpposedAt, c.OppositionReason, c.CreatedAt,
-                c.Events.OrderBy(e => e.At).Select(e => new CardEventDto(e.At, e.Status, e.Actor, e.Reason)).ToList()))
+                c.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new CardEventDto(e.At, e.Status, e.Actor, e.Reason)).ToList(),
+                c.ExpectedOn, c.CodesExpectedOn, c.ReplacesCardId,
+                db.Cards.Where(n => n.ReplacesCardId == c.Id).OrderByDescending(n => n.CreatedAt).Select(n => (Guid?)n.Id).FirstOrDefault(),
+                c.ShipmentFlag, c.ReturnRequestedAt,
+                c.Certificates.OrderBy(x => x.Usage).Select(x => new CardCertificateDto(x.SerialNumber, x.Usage, x.ExpiresAt, x.RevokedAt, x.RevocationReason)).ToList()))
             .SingleOrDefaultAsync(ct);
     }
 

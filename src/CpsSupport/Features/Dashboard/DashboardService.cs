@@ -50,15 +50,12 @@ public sealed class DashboardService(IDbContextFactory<CpsDbContext> dbFactory, 
             Enum.GetValues<RequestStatus>().ToDictionary(s => s, s => requestCounts.GetValueOrDefault(s)));
     }
 
-    // Tickets and requests get their own access rules with their features; until then a portal user sees their structures' ones.
+    // Tickets get their own access rules with their feature; until then a portal user sees their structures' ones.
     private static IQueryable<Ticket> VisibleTickets(CpsDbContext db, AccessScope scope) =>
         scope.IsDesk
             ? db.Tickets.AsNoTracking()
             : db.Tickets.AsNoTracking().Where(t => t.StructureId != null && scope.StructureIds.Contains(t.StructureId.Value));
 
     private static IQueryable<SupportRequest> VisibleRequests(CpsDbContext db, AccessScope scope) =>
-        scope.IsDesk
-            ? db.Requests.AsNoTracking()
-            : db.Requests.AsNoTracking().Where(r => (r.StructureId != null && scope.StructureIds.Contains(r.StructureId.Value))
-                || (scope.UserId != null && r.FiledByUserId == scope.UserId));
+        db.Requests.AsNoTracking().VisibleTo(scope);
 }

@@ -19,6 +19,11 @@ public sealed class Person : IAudited, IHasTimestamps
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public Address CorrespondenceAddress { get; set; } = new();
+    /// <summary>
+    /// Day the competent authority (Ordre, Service de santé des armées…) struck the professional off the RPPS roll:
+    /// until then the CPS of an RPPS profession cannot be opposed for end of practice (seeds/001).
+    /// </summary>
+    public DateOnly? RadiatedOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

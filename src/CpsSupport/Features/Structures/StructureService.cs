@@ -1,5 +1,6 @@
 using CpsSupport.Data;
 using CpsSupport.Features.Access;
+using CpsSupport.Features.Calendar;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.Paging;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class StructureService(IDbContextFactory<CpsDbContext> dbFactory, 
     public async Task<StructureDetail?> GetAsync(AccessScope scope, Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ParisClock.Today(clock);
         var s = await db.Structures.AsNoTracking().VisibleTo(scope)
             .Include(x => x.LegalRepresentative)
             .Include(x => x.Mandates).ThenInclude(m => m.Person)

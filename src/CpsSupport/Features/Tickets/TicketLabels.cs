@@ -101,17 +101,5 @@ public static class TicketLabels
         _ => property,
     };
 
-    public static string CardStatus(CardStatus status) => status switch
-    {
-        Cards.CardStatus.Ordered => "commandée",
-        Cards.CardStatus.InProduction => "en fabrication",
-        Cards.CardStatus.Shipped => "expédiée",
-        Cards.CardStatus.CodesSent => "codes envoyés",
-        Cards.CardStatus.Active => "active",
-        Cards.CardStatus.Blocked => "bloquée",
-        Cards.CardStatus.Opposed => "mise en opposition",
-        Cards.CardStatus.Expired => "expirée",
-        Cards.CardStatus.Returned => "restituée",
-        _ => status.ToString(),
-    };
+    public static string CardStatus(CardStatus status) => CardLabels.Status(status);
 }

@@ -1,0 +1,33 @@
+using CpsSupport.Features.Cards;
+using CpsSupport.Features.Incidents;
+using CpsSupport.Features.People;
+using CpsSupport.Features.Structures;
+using CpsSupport.Features.Tickets;
+
+namespace CpsSupport.Features.Requests.Rules;
+
+/// <summary>A structure as the rules see it, today.</summary>
+public sealed record StructureFacts(
+    Guid Id, string Name, StructureKind Kind, Guid? LegalRepresentativeId, IReadOnlySet<Guid> ActiveMandataryIds, bool HasMembershipContract);
+
+/// <summary>A card and its holder as the rules see them.</summary>
+public sealed record CardFacts(
+    Guid Id, string SerialNumber, CardType Type, CardStatus Status,
+    Guid HolderId, string HolderName, NationalIdKind HolderNationalIdKind, DateOnly? HolderRadiatedOn, bool HolderHasCorrespondenceAddress,
+    Guid? StructureId, DateOnly? ExpectedOn, DateOnly? CodesExpectedOn, DateOnly? ShippedOn, DateTimeOffset? OpposedAt);
+
+/// <summary>Everything the rules need to judge an F501 declaration; built from the registry by the service, or by hand in tests.</summary>
+public sealed record IncidentFacts(
+    IncidentKind Kind, RequestChannel Channel, RequesterCapacity Capacity, Guid? DeclarantPersonId, string? DeclarantName,
+    CardFacts Card, StructureFacts? Structure, DateOnly Today,
+    bool HasIdDocument = false, bool HasUnblockCode = false, bool DeclineReplacement = false,
+    RevocationGround? Ground = null, DateOnly? RadiationStatedOn = null);
+
+/// <summary>A person named by a structure form (designated, removed), as the rules see them.</summary>
+public sealed record NamedPersonFacts(Guid Id, string Name, bool HasActiveCard, bool IsActiveMandatary, bool IsActiveAdministrator);
+
+/// <summary>Everything the rules need to judge an F502, F503 or F504 filing.</summary>
+public sealed record StructureFormFacts(
+    FormCode Form, RequestChannel Channel, RequesterCapacity Capacity, Guid? DeclarantPersonId, StructureFacts Structure,
+    bool HasIdDocument = false, bool DeclarantHasActiveCard = false,
+    IReadOnlyList<NamedPersonFacts>? Added = null, IReadOnlyList<NamedPersonFacts>? Removed = null, Address? NewAddress = null);
