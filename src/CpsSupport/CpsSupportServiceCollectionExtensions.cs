@@ -3,6 +3,7 @@ using CpsSupport.Features.Access;
 using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Calendar;
 using CpsSupport.Features.Cards;
+using CpsSupport.Features.CardVerification;
 using CpsSupport.Features.Tickets;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Structures;
@@ -32,6 +33,10 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<CallerLookupService>();
         services.AddScoped<TicketEscalationService>();
         services.AddScoped<EscalateOverdueTicketsJob>();
+        // Bound by the host to the "CardVerification" section; defaults to the production IGC-Santé.
+        services.AddOptions<CardVerificationOptions>();
+        services.AddSingleton<CardTrustStore>();
+        services.AddScoped<CardVerificationService>();
         return services;
     }
 }
