@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CpsSupport.CardReader.Http;
+
+/// <summary>
+/// Every call must carry the pairing token in <c>X-Pairing-Token</c>: CORS keeps other sites' pages out, the token
+/// keeps out local programs and pages that get around CORS (DNS rebinding). CORS preflights carry no custom header
+/// and are answered by the CORS middleware before this one.
+/// </summary>
+public sealed class PairingTokenMiddleware(RequestDelegate next, PairingToken token)
+{
+    public const string HeaderName = "X-Pairing-Token";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var given = context.Request.Headers[HeaderName].ToString();
+        if (!token.Matches(given))
+        {
+            await Results.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Module non appairé",
+                detail: "Jeton d'appairage absent ou invalide (en-tête X-Pairing-Token) : appairez le module depuis l'application.")
+                .ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    }
+}
+
+/// <summary>The configured pairing token, compared in constant time.</summary>
+public sealed class PairingToken(string value)
+{
+    private readonly byte[] _value = Encoding.UTF8.GetBytes(value);
+
+    public bool Matches(string? given) =>
+        !string.IsNullOrEmpty(given) && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), _value);
+
+    /// <summary>
+    /// The configured token, or the one generated on first start and kept in the user's local application data (shown
+    /// on the console so the agent can pair the module once).
+    /// </summary>
+    public static PairingToken Resolve(CardReaderOptions options, string storeDirectory, out string? generatedFile)
+    {
+        generatedFile = null;
+        if (!string.IsNullOrWhiteSpace(options.PairingToken)) return new PairingToken(options.PairingToken.Trim());
+        var file = Path.Combine(storeDirectory, "pairing-token");
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(storeDirectory);
+            File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        generatedFile = file;
+        return new PairingToken(File.ReadAllText(file).Trim());
+    }
+}
