@@ -5,7 +5,9 @@ using CpsSupport.CardReader.Http;
 using CpsSupport.CardReader.Pkcs11;
 using CpsSupport.CardReader.Simulation;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CpsSupport.CardReader;
 
@@ -19,33 +21,28 @@ public static class CardReaderApp
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        var options = builder.Configuration.GetSection(CardReaderOptions.Section).Get<CardReaderOptions>() ?? new CardReaderOptions();
-        builder.Services.Configure<CardReaderOptions>(builder.Configuration.GetSection(CardReaderOptions.Section));
+        var section = builder.Configuration.GetSection(CardReaderOptions.Section);
+        builder.Services.Configure<CardReaderOptions>(section);
 
         // Loopback only, whatever --urls or ASPNETCORE_URLS say: explicit endpoints override them.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+            kestrel.Listen(IPAddress.Loopback, context.Configuration.GetValue($"{CardReaderOptions.Section}:{nameof(CardReaderOptions.Port)}", 5090)));
 
-        var store = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "CpsSupport.CardReader");
-        var pairing = PairingToken.Resolve(options, store, out var generatedFile);
-        builder.Services.AddSingleton(pairing);
+        builder.Services.AddSingleton(sp => PairingToken.Resolve(Options(sp), TokenStore));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        if (options.UseSimulator)
-        {
-            builder.Services.AddSingleton<SimulatedCards>();
-            builder.Services.AddSingleton<SimulatedCardReader>();
-            builder.Services.AddSingleton<ICardReader>(sp => sp.GetRequiredService<SimulatedCardReader>());
-        }
-        else
-        {
-            builder.Services.AddSingleton<ICardReader>(_ => Pkcs11CardReader.ForLibrary(options.LibraryPath));
-        }
+        builder.Services.AddSingleton<SimulatedCards>();
+        builder.Services.AddSingleton<SimulatedCardReader>();
+        builder.Services.AddSingleton<ICardReader>(sp => Options(sp) is { UseSimulator: true }
+            ? sp.GetRequiredService<SimulatedCardReader>()
+            : Pkcs11CardReader.ForLibrary(Options(sp).LibraryPath));
         builder.Services.AddSingleton<CardWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CardWatcher>());
 
-        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<CardReaderOptions>>((cors, reader) => cors.AddDefaultPolicy(policy =>
         {
-            if (!string.IsNullOrWhiteSpace(options.AllowedOrigin))
-                policy.WithOrigins(options.AllowedOrigin.TrimEnd('/')).WithMethods("GET", "POST").WithHeaders("Content-Type", PairingTokenMiddleware.HeaderName);
+            if (!string.IsNullOrWhiteSpace(reader.Value.AllowedOrigin))
+                policy.WithOrigins(reader.Value.AllowedOrigin.TrimEnd('/')).WithMethods("GET", "POST").WithHeaders("Content-Type", PairingTokenMiddleware.HeaderName);
         }));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<CardReaderExceptionHandler>();
@@ -60,13 +57,11 @@ public static class CardReaderApp
         builder.Services.AddHttpLoggingInterceptor<PinRedactingInterceptor>();
 
         var app = builder.Build();
-        if (generatedFile is not null)
-            app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Jeton d'appairage du module (à saisir dans l'application) : fichier {generatedFile}"));
+        var options = Options(app.Services);
+        if (string.IsNullOrWhiteSpace(options.PairingToken))
+            app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Jeton d'appairage du module (à saisir dans l'application) : fichier {Path.Combine(TokenStore, "pairing-token")}"));
         if (options.UseSimulator && !string.IsNullOrWhiteSpace(options.SimulatorCaExportPath))
-        {
-            var cards = app.Services.GetRequiredService<SimulatedCards>();
-            File.WriteAllText(options.SimulatorCaExportPath, cards.TestAuthority.ExportCertificatePem());
-        }
+            File.WriteAllText(options.SimulatorCaExportPath, app.Services.GetRequiredService<SimulatedCards>().TestAuthority.ExportCertificatePem());
 
         app.UseHttpLogging();
         app.UseExceptionHandler();
@@ -76,6 +71,11 @@ public static class CardReaderApp
         MapEndpoints(app, options);
         return app;
     }
+
+    private static string TokenStore =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "CpsSupport.CardReader");
+
+    private static CardReaderOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<CardReaderOptions>>().Value;
 
     private static void MapEndpoints(WebApplication app, CardReaderOptions options)
     {

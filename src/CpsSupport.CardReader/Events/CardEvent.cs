@@ -1,4 +1,7 @@
 namespace CpsSupport.CardReader.Events;
 
-/// <summary>A change seen by polling the slots: "inserted", "removed", or "module" when the module state changed.</summary>
+/// <summary>
+/// A card event: "present" and "ready" on connection, then "inserted", "removed", or "module" when the PKCS#11 module
+/// became (un)available.
+/// </summary>
 public sealed record CardEvent(string Type, ulong? SlotId, string? SerialNumber, string? Label, string? Message, DateTimeOffset At);

@@ -19,9 +19,17 @@ public sealed class CardWatcher(ICardReader reader, IOptions<CardReaderOptions> 
     public async IAsyncEnumerable<CardEvent> SubscribeAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var channel = Channel.CreateBounded<CardEvent>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
-        lock (_lock) _subscribers.Add(channel);
+        Dictionary<ulong, TokenStatus> present;
+        lock (_lock)
+        {
+            _subscribers.Add(channel);
+            present = _cards;
+        }
         try
         {
+            // The cards already there, then "ready": the page knows the reader's state and gets the headers at once.
+            foreach (var (slot, token) in present) yield return new CardEvent("present", slot, token.SerialNumber, token.Label, "Carte présente.", clock.GetUtcNow());
+            yield return new CardEvent("ready", null, null, null, "Module à l'écoute des cartes.", clock.GetUtcNow());
             await foreach (var item in channel.Reader.ReadAllAsync(ct)) yield return item;
         }
         finally
@@ -66,7 +74,7 @@ public sealed class CardWatcher(ICardReader reader, IOptions<CardReaderOptions> 
             if (!_cards.TryGetValue(slot, out var previous) || previous.SerialNumber != token.SerialNumber)
                 events.Add(new CardEvent("inserted", slot, token.SerialNumber, token.Label, "Carte insérée.", now));
         }
-        _cards = cards;
+        lock (_lock) _cards = cards;
         _moduleError = status.Error;
         if (events.Count == 0) return;
         Channel<CardEvent>[] subscribers;

@@ -40,9 +40,8 @@ public sealed class PairingToken(string value)
     /// The configured token, or the one generated on first start and kept in the user's local application data (shown
     /// on the console so the agent can pair the module once).
     /// </summary>
-    public static PairingToken Resolve(CardReaderOptions options, string storeDirectory, out string? generatedFile)
+    public static PairingToken Resolve(CardReaderOptions options, string storeDirectory)
     {
-        generatedFile = null;
         if (!string.IsNullOrWhiteSpace(options.PairingToken)) return new PairingToken(options.PairingToken.Trim());
         var file = Path.Combine(storeDirectory, "pairing-token");
         if (!File.Exists(file))
@@ -51,7 +50,6 @@ public sealed class PairingToken(string value)
             File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'));
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        generatedFile = file;
         return new PairingToken(File.ReadAllText(file).Trim());
     }
 }

@@ -89,9 +89,10 @@ public sealed class SimulatedCardReader : ICardReader
             }
             _triesLeft[card.Key] = 3;
         }
-        using var rsa = card.Certificate.GetRSAPrivateKey()!;
-        var signature = rsa.SignData(challenge, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return Task.FromResult(new SignResult(Convert.ToBase64String(signature), "CKM_SHA256_RSA_PKCS", "01", FlagsOf(card)));
+        // Raw r‖s over SHA-256, as CKM_ECDSA returns it from a token.
+        using var key = card.Certificate.GetECDsaPrivateKey()!;
+        var signature = key.SignData(challenge, HashAlgorithmName.SHA256);
+        return Task.FromResult(new SignResult(Convert.ToBase64String(signature), "CKM_ECDSA", "01", FlagsOf(card)));
     }
 
     private const string Manufacturer = "CpsSupport (simulé)";

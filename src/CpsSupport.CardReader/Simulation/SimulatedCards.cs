@@ -47,18 +47,19 @@ public sealed class SimulatedCards
 
     public SimulatedCard? Find(string key) => Cards.FirstOrDefault(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase));
 
-    private static SimulatedCard Card(string key, string label, string verdict, string serial, string registry,
+    private static SimulatedCard Card(string name, string label, string verdict, string serial, string registry,
         X509Certificate2 authority, X500DistinguishedName subject, (DateTimeOffset From, DateTimeOffset To) validity, bool locked = false)
     {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        // EC P-256 rather than the RSA 2048 of real cards: ten RSA keys would take seconds to make at each start.
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var serialBytes = RandomNumberGenerator.GetBytes(16);
         serialBytes[0] &= 0x7F;
         using var issued = request.Create(authority, validity.From, validity.To > authority.NotAfter ? authority.NotAfter : validity.To, serialBytes);
-        return new SimulatedCard(key, label, verdict, serial, registry, issued.CopyWithPrivateKey(rsa), authority, locked);
+        return new SimulatedCard(name, label, verdict, serial, registry, issued.CopyWithPrivateKey(key), authority, locked);
     }
 
     private static X509Certificate2 Authority(string commonName, string unit, DateTimeOffset now)
@@ -68,8 +69,8 @@ public sealed class SimulatedCards
         name.AddOrganizationName("ASIP-SANTE");
         name.AddOrganizationalUnitName(unit);
         name.AddCommonName(commonName);
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest(name.Build(), rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
