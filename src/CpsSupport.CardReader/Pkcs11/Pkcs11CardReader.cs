@@ -65,14 +65,23 @@ public sealed class Pkcs11CardReader : ICardReader, IDisposable
             return new ReaderStatus(false, LibraryPath, null, false, [], e.Message);
         }
         var info = library.GetInfo();
+        var description = $"{info.ManufacturerId.Trim()} {info.LibraryDescription.Trim()} {info.LibraryVersion}".Trim();
         var slots = new List<SlotStatus>();
-        foreach (var slot in library.GetSlotList(SlotsType.WithOrWithoutTokenPresent))
+        try
         {
-            var slotInfo = slot.GetSlotInfo();
-            var token = slotInfo.SlotFlags.TokenPresent ? TryTokenStatus(slot) : null;
-            slots.Add(new SlotStatus(slot.SlotId, slotInfo.SlotDescription.Trim(), slotInfo.SlotFlags.TokenPresent, token));
+            foreach (var slot in library.GetSlotList(SlotsType.WithOrWithoutTokenPresent))
+            {
+                var slotInfo = slot.GetSlotInfo();
+                var token = slotInfo.SlotFlags.TokenPresent ? TryTokenStatus(slot) : null;
+                slots.Add(new SlotStatus(slot.SlotId, slotInfo.SlotDescription.Trim(), slotInfo.SlotFlags.TokenPresent, token));
+            }
         }
-        return new ReaderStatus(true, LibraryPath, $"{info.ManufacturerId.Trim()} {info.LibraryDescription.Trim()} {info.LibraryVersion}".Trim(), false, slots, null);
+        catch (Pkcs11Exception e)
+        {
+            // A reader unplugged while listing: the status says so, the next poll lists again.
+            return new ReaderStatus(true, LibraryPath, description, false, slots, $"Liste des lecteurs impossible : {e.RV}.");
+        }
+        return new ReaderStatus(true, LibraryPath, description, false, slots, null);
     });
 
     public Task<CardReading> ReadCardAsync(ulong? slotId, CancellationToken ct) => RunAsync(ct, () => Guard(() =>
