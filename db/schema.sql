@@ -1091,6 +1091,39 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123192734_CardVerification') THEN
+    CREATE TABLE card_challenges (
+        id uuid NOT NULL,
+        nonce bytea NOT NULL,
+        issued_at timestamp with time zone NOT NULL,
+        expires_at timestamp with time zone NOT NULL,
+        used_at timestamp with time zone,
+        issued_to_user_id uuid,
+        CONSTRAINT pk_card_challenges PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123192734_CardVerification') THEN
+    CREATE INDEX ix_card_challenges_expires_at ON card_challenges (expires_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123192734_CardVerification') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261123192734_CardVerification', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123194011_Incidents') THEN
     ALTER INDEX ix_requests_ticket_id RENAME TO ix_requests_ticket;
     END IF;

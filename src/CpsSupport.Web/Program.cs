@@ -37,6 +37,8 @@ if (string.IsNullOrWhiteSpace(connectionString))
 }
 
 builder.Services.AddCpsSupport(connectionString);
+builder.Services.Configure<CpsSupport.Features.CardVerification.CardVerificationOptions>(
+    configuration.GetSection(CpsSupport.Features.CardVerification.CardVerificationOptions.Section));
 builder.Services.AddCpsSecurity(configuration);
 // Keys in the database: every instance decrypts the cookies and antiforgery tokens of the others.
 builder.Services.AddDataProtection().SetApplicationName("CpsSupport").PersistKeysToDbContext<CpsDbContext>();

@@ -6,6 +6,7 @@ using CpsSupport.Features.Cards;
 using CpsSupport.Features.KnowledgeBase;
 using CpsSupport.Features.Incidents;
 using CpsSupport.Features.Requests;
+using CpsSupport.Features.CardVerification;
 using CpsSupport.Features.Tickets;
 using CpsSupport.Features.Demo;
 using CpsSupport.Features.Dashboard;
@@ -49,6 +50,10 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<StructureRequestService>();
         services.AddScoped<RevocationListService>();
         services.AddScoped<RemindMissingPiecesJob>();
+        // Bound by the host to the "CardVerification" section; defaults to the production IGC-Santé.
+        services.AddOptions<CardVerificationOptions>();
+        services.AddSingleton<CardTrustStore>();
+        services.AddScoped<CardVerificationService>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Audit;
 using CpsSupport.Features.Cards;
+using CpsSupport.Features.CardVerification;
 using CpsSupport.Features.Files;
 using CpsSupport.Features.KnowledgeBase;
 using CpsSupport.Features.People;
@@ -22,6 +23,7 @@ public sealed class CpsDbContext(DbContextOptions<CpsDbContext> options)
     public DbSet<Mandate> Mandates => Set<Mandate>();
     public DbSet<Card> Cards => Set<Card>();
     public DbSet<CardEvent> CardEvents => Set<CardEvent>();
+    public DbSet<CardChallenge> CardChallenges => Set<CardChallenge>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

@@ -244,6 +244,44 @@ namespace CpsSupport.Data.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("CpsSupport.Features.CardVerification.CardChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid?>("IssuedToUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issued_to_user_id");
+
+                    b.Property<byte[]>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea")
+                        .HasColumnName("nonce");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_challenges");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_card_challenges_expires_at");
+
+                    b.ToTable("card_challenges", (string)null);
+                });
+
             modelBuilder.Entity("CpsSupport.Features.Cards.Card", b =>
                 {
                     b.Property<Guid>("Id")
