@@ -1,5 +1,7 @@
 using CpsSupport.Features.Cards;
+using CpsSupport.Features.Documents;
 using CpsSupport.Features.People;
+using CpsSupport.Features.Requests;
 using CpsSupport.Features.Structures;
 using CpsSupport.Features.Tickets;
 
@@ -26,4 +28,12 @@ public static class QueryableAccessExtensions
     /// <summary>A portal user sees the tickets of their structures; desk staff see every ticket.</summary>
     public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> query, AccessScope scope) =>
         scope.IsDesk ? query : query.Where(t => t.StructureId != null && scope.StructureIds.Contains(t.StructureId.Value));
+
+    /// <summary>A portal user sees the documents of their structures' requests and tickets; desk staff see them all.</summary>
+    public static IQueryable<GeneratedDocument> VisibleTo(this IQueryable<GeneratedDocument> query, AccessScope scope, IQueryable<SupportRequest> requests, IQueryable<Ticket> tickets) =>
+        scope.IsDesk
+            ? query
+            : query.Where(d =>
+                requests.Any(r => r.Id == d.RequestId && r.StructureId != null && scope.StructureIds.Contains(r.StructureId.Value))
+                || tickets.Any(t => t.Id == d.TicketId && t.StructureId != null && scope.StructureIds.Contains(t.StructureId.Value)));
 }

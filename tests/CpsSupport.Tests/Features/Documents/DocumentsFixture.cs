@@ -25,13 +25,13 @@ public sealed class DocumentsFixture : IAsyncLifetime
             DocumentTimeout = TimeSpan.FromSeconds(20),
             ExtraArgs = [ProcessMarker],
         }));
-        Documents = new DocumentService(Templates, Pdf, TimeProvider.System);
+        Renderer = new DocumentRenderer(Templates, Pdf, TimeProvider.System);
     }
 
     public TemplateStore Store { get; }
     public DocumentTemplateRenderer Templates { get; }
     public ChromiumPdfRenderer Pdf { get; }
-    public DocumentService Documents { get; }
+    public DocumentRenderer Renderer { get; }
 
     public Task InitializeAsync()
     {

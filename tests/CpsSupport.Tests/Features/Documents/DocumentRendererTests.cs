@@ -6,12 +6,12 @@ namespace CpsSupport.Tests.Features.Documents;
 
 /// <summary>Each form and letter generated from a known model: every value, box and the page count are in the PDF.</summary>
 [Collection(DocumentsCollection.Name)]
-public sealed class DocumentServiceTests(DocumentsFixture fixture)
+public sealed class DocumentRendererTests(DocumentsFixture fixture)
 {
     [Fact]
     public async Task F501_theft_declared_by_legal_representative_prints_every_field_and_ticks_its_boxes()
     {
-        var document = await fixture.Documents.GenerateAsync("forms/f501", DocumentModels.TheftDeclaredByLegalRepresentative());
+        var document = await fixture.Renderer.RenderAsync("forms/f501", DocumentModels.TheftDeclaredByLegalRepresentative());
         DumpForInspection(document, "f501-theft.pdf");
 
         var text = PdfText.Read(document.Pdf);
@@ -93,7 +93,7 @@ public sealed class DocumentServiceTests(DocumentsFixture fixture)
             Signature = new DocumentSignature("Lyon", new DateOnly(2026, 11, 24), "Jean-Pierre Martin"),
         };
 
-        var document = await fixture.Documents.GenerateAsync("forms/f501", model);
+        var document = await fixture.Renderer.RenderAsync("forms/f501", model);
         DumpForInspection(document, "f501-codes.pdf");
 
         var text = PdfText.Read(document.Pdf);
@@ -113,7 +113,7 @@ public sealed class DocumentServiceTests(DocumentsFixture fixture)
     [Fact]
     public async Task Acknowledgement_letter_prints_recipient_dates_and_request()
     {
-        var document = await fixture.Documents.GenerateAsync("letters/acknowledgement", DocumentModels.Acknowledgement());
+        var document = await fixture.Renderer.RenderAsync("letters/acknowledgement", DocumentModels.Acknowledgement());
         DumpForInspection(document, "acknowledgement.pdf");
 
         var text = PdfText.Read(document.Pdf);
@@ -135,14 +135,14 @@ public sealed class DocumentServiceTests(DocumentsFixture fixture)
     {
         var model = DocumentModels.TheftDeclaredByLegalRepresentative() with { Circumstances = "<b>Vol</b> & « arraché »" };
 
-        var html = await fixture.Documents.PreviewAsync("forms/f501", model);
+        var html = await fixture.Renderer.PreviewAsync("forms/f501", model);
 
         Assert.Contains("&lt;b&gt;Vol&lt;/b&gt; &amp; « arraché »", html.Html);
         Assert.DoesNotContain("<b>Vol</b>", html.Html);
     }
 
     /// <summary>Writes the PDF to $CPS_DOCUMENTS_DUMP when set, to look at it (pdftoppm) while editing templates.</summary>
-    private static void DumpForInspection(GeneratedDocument document, string fileName)
+    internal static void DumpForInspection(RenderedDocument document, string fileName)
     {
         if (Environment.GetEnvironmentVariable("CPS_DOCUMENTS_DUMP") is { Length: > 0 } folder)
         {
