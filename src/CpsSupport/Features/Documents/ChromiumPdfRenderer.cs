@@ -48,7 +48,7 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
     internal int PeakConcurrency => Volatile.Read(ref _peakInFlight);
 
     /// <summary>Test seam: runs once a page is loaded, just before it prints (the tests crash Chromium there).</summary>
-    internal Func<Task>? BeforePrint { get; set; }
+    internal Func<IPage, Task>? BeforePrint { get; set; }
 
     /// <summary>Prints <paramref name="request"/> to PDF bytes, waiting for a free slot first.</summary>
     /// <exception cref="DocumentRenderException">Timeout, Chromium missing, or Chromium lost twice in a row.</exception>
@@ -115,7 +115,7 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
         await page.EvaluateAsync("() => document.fonts.ready.then(() => true)").WaitAsync(timeout.Token);
         if (BeforePrint is { } beforePrint)
         {
-            await beforePrint();
+            await beforePrint(page);
         }
 
         return await page.PdfAsync(new PagePdfOptions
