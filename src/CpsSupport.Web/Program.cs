@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using CpsSupport;
 using CpsSupport.Data;
+using CpsSupport.Features.Documents;
 using CpsSupport.Jobs;
 using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
+using CpsSupport.Web.Features.Documents;
 using CpsSupport.Web.Features.Tickets;
 using CpsSupport.Web.Security;
 using Hangfire;
@@ -31,6 +33,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
 }
 
 builder.Services.AddCpsSupport(connectionString);
+builder.Services.AddCpsDocuments(configuration);
 builder.Services.AddCpsSecurity(configuration);
 // Keys in the database: every instance decrypts the cookies and antiforgery tokens of the others.
 builder.Services.AddDataProtection().SetApplicationName("CpsSupport").PersistKeysToDbContext<CpsDbContext>();
@@ -90,6 +93,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapCpsApi();
 app.MapAttachmentEndpoints();
+app.MapDocumentEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new SupervisorDashboardAuthorizationFilter()],
