@@ -19,7 +19,7 @@ public sealed class RenderDocumentsJob(DocumentService documents, ILogger<Render
     }
 
     // A Chromium crash that outlives the renderer's own retry fails the attempt; stored documents are reused by the next one.
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = new[] { 2, 30, 300 })]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = new[] { 1, 30, 300 })]
     public async Task RunAsync(DocumentOrder[] orders, string requestedBy, CancellationToken ct)
     {
         var results = await documents.GenerateBatchAsync(orders, requestedBy, ct);

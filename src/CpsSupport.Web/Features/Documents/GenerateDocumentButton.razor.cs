@@ -18,6 +18,7 @@ public partial class GenerateDocumentButton
     private DocumentHtml? _preview;
     private string? _error;
     private bool _busy;
+    private DocumentTarget? _loaded;
 
     /// <summary>The request the document is for; its ticket follows.</summary>
     [Parameter] public Guid? RequestId { get; set; }
@@ -35,7 +36,9 @@ public partial class GenerateDocumentButton
 
     protected override async Task OnParametersSetAsync()
     {
-        if (RequestId is null && TicketId is null) return;
+        // The host page re-renders often (presence, timeline): load again only when the target changes.
+        if ((RequestId is null && TicketId is null) || Target == _loaded) return;
+        _loaded = Target;
         var scope = await GetScopeAsync();
         _choices = Templates ?? await Documents.AvailableAsync(scope, Target, Cancellation);
         _template ??= _choices.FirstOrDefault()?.Template;

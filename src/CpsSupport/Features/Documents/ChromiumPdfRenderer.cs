@@ -63,7 +63,19 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
         {
             for (var attempt = 1; ; attempt++)
             {
-                var page = await TakePageAsync(cancellationToken);
+                PooledPage page;
+                try
+                {
+                    page = await TakePageAsync(cancellationToken);
+                }
+                catch (PlaywrightException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The browser may die between the connection check and the new page: same rule as a crash while printing.
+                    if (attempt > 1) throw new DocumentRenderException("Le navigateur d'impression a échoué deux fois de suite.", e);
+                    _logger.LogWarning(e, "Opening a page failed; retrying once");
+                    continue;
+                }
+
                 try
                 {
                     var pdf = await PrintAsync(page, request, cancellationToken);
