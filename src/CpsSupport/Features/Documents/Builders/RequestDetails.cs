@@ -69,11 +69,12 @@ public sealed class RequestDetails
         _ => null,
     };
 
-    /// <summary>An enum member written in any casing, with or without separators (<c>codesNotReceived</c>, <c>codes_not_received</c>).</summary>
+    /// <summary>An enum member named in any casing, with or without separators (<c>codesNotReceived</c>, <c>codes_not_received</c>); never a number.</summary>
     public TEnum? Choice<TEnum>(string key) where TEnum : struct, Enum
     {
         var text = Text(key)?.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        return text is not null && Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
+        // Names only: Enum.TryParse would also take "3" for the fourth member.
+        return text is { Length: > 0 } && char.IsLetter(text[0]) && Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
     }
 
     public RequestDetails? Object(string key) => Get(key) is { ValueKind: JsonValueKind.Object } e ? new RequestDetails(e) : null;
