@@ -11,11 +11,18 @@ COPY templates/ templates/
 RUN dotnet publish src/CpsSupport.Web/CpsSupport.Web.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Chromium prints the forms and letters (Playwright drives the system browser; it downloads none).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends chromium \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
-COPY templates/ /templates/
+# Supervisors edit the templates in place: the application's user owns them.
+COPY --chown=$APP_UID templates/ /templates/
 ENV ASPNETCORE_URLS=http://+:8080 \
-    ASPNETCORE_ENVIRONMENT=Production
+    ASPNETCORE_ENVIRONMENT=Production \
+    Documents__TemplatesRoot=/templates \
+    Documents__Pdf__ExecutablePath=/usr/bin/chromium
 EXPOSE 8080
 USER $APP_UID
 ENTRYPOINT ["dotnet", "CpsSupport.Web.dll"]

@@ -1531,3 +1531,60 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123203401_Documents') THEN
+    CREATE TABLE generated_documents (
+        id uuid NOT NULL,
+        template character varying(100) NOT NULL,
+        title character varying(200) NOT NULL,
+        file_name character varying(255) NOT NULL,
+        sha256 character(64) NOT NULL,
+        size bigint NOT NULL,
+        source_sha256 character(64) NOT NULL,
+        request_id uuid,
+        ticket_id uuid,
+        generated_at timestamp with time zone NOT NULL,
+        generated_by_user_id uuid,
+        generated_by_name character varying(200) NOT NULL,
+        CONSTRAINT pk_generated_documents PRIMARY KEY (id),
+        CONSTRAINT ck_generated_documents_target CHECK (request_id IS NOT NULL OR ticket_id IS NOT NULL),
+        CONSTRAINT fk_generated_documents_requests_request_id FOREIGN KEY (request_id) REFERENCES requests (id) ON DELETE CASCADE,
+        CONSTRAINT fk_generated_documents_stored_files_sha256 FOREIGN KEY (sha256) REFERENCES stored_files (sha256) ON DELETE RESTRICT,
+        CONSTRAINT fk_generated_documents_tickets_ticket_id FOREIGN KEY (ticket_id) REFERENCES tickets (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123203401_Documents') THEN
+    CREATE INDEX ix_generated_documents_request_template ON generated_documents (request_id, template);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123203401_Documents') THEN
+    CREATE INDEX ix_generated_documents_sha256 ON generated_documents (sha256);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123203401_Documents') THEN
+    CREATE INDEX ix_generated_documents_ticket_template ON generated_documents (ticket_id, template);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123203401_Documents') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261123203401_Documents', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -6,9 +6,11 @@ using CpsSupport;
 using CpsSupport.Data;
 using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Demo;
+using CpsSupport.Features.Documents;
 using CpsSupport.Jobs;
 using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
+using CpsSupport.Web.Features.Documents;
 using CpsSupport.Web.Features.Tickets;
 using CpsSupport.Web.Security;
 using Hangfire;
@@ -39,6 +41,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
 builder.Services.AddCpsSupport(connectionString);
 builder.Services.Configure<CpsSupport.Features.CardVerification.CardVerificationOptions>(
     configuration.GetSection(CpsSupport.Features.CardVerification.CardVerificationOptions.Section));
+builder.Services.AddCpsDocuments(configuration);
 builder.Services.AddCpsSecurity(configuration);
 // Keys in the database: every instance decrypts the cookies and antiforgery tokens of the others.
 builder.Services.AddDataProtection().SetApplicationName("CpsSupport").PersistKeysToDbContext<CpsDbContext>();
@@ -102,6 +105,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapCpsApi();
 app.MapAttachmentEndpoints();
+app.MapDocumentEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new SupervisorDashboardAuthorizationFilter()],

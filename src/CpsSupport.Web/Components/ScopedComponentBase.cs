@@ -12,7 +12,8 @@ public abstract class ScopedComponentBase : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource _disposed = new();
 
-    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+    /// <summary>The signed-in user; derived pages read it here (a second cascading parameter of that name would fail at render).</summary>
+    [CascadingParameter] protected Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject] private AccessScopeService AccessScopes { get; set; } = default!;
 

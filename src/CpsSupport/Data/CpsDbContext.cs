@@ -2,6 +2,7 @@ using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Audit;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.CardVerification;
+using CpsSupport.Features.Documents;
 using CpsSupport.Features.Files;
 using CpsSupport.Features.KnowledgeBase;
 using CpsSupport.Features.People;
@@ -34,6 +35,7 @@ public sealed class CpsDbContext(DbContextOptions<CpsDbContext> options)
     public DbSet<TicketViewer> TicketViewers => Set<TicketViewer>();
     public DbSet<SlaTarget> SlaTargets => Set<SlaTarget>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<GeneratedDocument> GeneratedDocuments => Set<GeneratedDocument>();
     public DbSet<KbArticle> KbArticles => Set<KbArticle>();
     public DbSet<KbArticleRevision> KbArticleRevisions => Set<KbArticleRevision>();
     public DbSet<SupportRequest> Requests => Set<SupportRequest>();

@@ -548,6 +548,89 @@ namespace CpsSupport.Data.Migrations
                     b.ToTable("pin_letters", (string)null);
                 });
 
+            modelBuilder.Entity("CpsSupport.Features.Documents.GeneratedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("GeneratedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("generated_by_name");
+
+                    b.Property<Guid?>("GeneratedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("generated_by_user_id");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("SourceSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("source_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("template");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_generated_documents");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_generated_documents_sha256");
+
+                    b.HasIndex("RequestId", "Template")
+                        .HasDatabaseName("ix_generated_documents_request_template");
+
+                    b.HasIndex("TicketId", "Template")
+                        .HasDatabaseName("ix_generated_documents_ticket_template");
+
+                    b.ToTable("generated_documents", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_generated_documents_target", "request_id IS NOT NULL OR ticket_id IS NOT NULL");
+                        });
+                });
+
             modelBuilder.Entity("CpsSupport.Features.Files.StoredFile", b =>
                 {
                     b.Property<string>("Sha256")
@@ -1966,6 +2049,28 @@ namespace CpsSupport.Data.Migrations
 
                     b.Navigation("To")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CpsSupport.Features.Documents.GeneratedDocument", b =>
+                {
+                    b.HasOne("CpsSupport.Features.Requests.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_generated_documents_requests_request_id");
+
+                    b.HasOne("CpsSupport.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_generated_documents_stored_files_sha256");
+
+                    b.HasOne("CpsSupport.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_generated_documents_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("CpsSupport.Features.KnowledgeBase.KbArticleRevision", b =>

@@ -1,4 +1,5 @@
 using CpsSupport.Features.Cards;
+using CpsSupport.Features.Documents;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Requests;
 using CpsSupport.Features.Structures;
@@ -34,4 +35,11 @@ public static class QueryableAccessExtensions
             ? query
             : query.Where(r => (r.StructureId != null && scope.StructureIds.Contains(r.StructureId.Value))
                 || (scope.UserId != null && r.FiledByUserId == scope.UserId));
+    /// <summary>A portal user sees the documents of their structures' requests and tickets; desk staff see them all.</summary>
+    public static IQueryable<GeneratedDocument> VisibleTo(this IQueryable<GeneratedDocument> query, AccessScope scope, IQueryable<SupportRequest> requests, IQueryable<Ticket> tickets) =>
+        scope.IsDesk
+            ? query
+            : query.Where(d =>
+                requests.Any(r => r.Id == d.RequestId && r.StructureId != null && scope.StructureIds.Contains(r.StructureId.Value))
+                || tickets.Any(t => t.Id == d.TicketId && t.StructureId != null && scope.StructureIds.Contains(t.StructureId.Value)));
 }

@@ -47,6 +47,9 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
     /// <summary>Most documents seen printing at the same time.</summary>
     internal int PeakConcurrency => Volatile.Read(ref _peakInFlight);
 
+    /// <summary>Test seam: runs once a page is loaded, just before it prints (the tests crash Chromium there).</summary>
+    internal Func<IPage, Task>? BeforePrint { get; set; }
+
     /// <summary>Prints <paramref name="request"/> to PDF bytes, waiting for a free slot first.</summary>
     /// <exception cref="DocumentRenderException">Timeout, Chromium missing, or Chromium lost twice in a row.</exception>
     public async Task<byte[]> RenderAsync(PdfRenderRequest request, CancellationToken cancellationToken = default)
@@ -60,7 +63,19 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
         {
             for (var attempt = 1; ; attempt++)
             {
-                var page = await TakePageAsync(cancellationToken);
+                PooledPage page;
+                try
+                {
+                    page = await TakePageAsync(cancellationToken);
+                }
+                catch (PlaywrightException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The browser may die between the connection check and the new page: same rule as a crash while printing.
+                    if (attempt > 1) throw new DocumentRenderException("Le navigateur d'impression a échoué deux fois de suite.", e);
+                    _logger.LogWarning(e, "Opening a page failed; retrying once");
+                    continue;
+                }
+
                 try
                 {
                     var pdf = await PrintAsync(page, request, cancellationToken);
@@ -110,6 +125,11 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
         }).WaitAsync(timeout.Token);
         // Fonts come as data: URLs; wait until they are decoded so that no text is printed in a fallback font.
         await page.EvaluateAsync("() => document.fonts.ready.then(() => true)").WaitAsync(timeout.Token);
+        if (BeforePrint is { } beforePrint)
+        {
+            await beforePrint(page);
+        }
+
         return await page.PdfAsync(new PagePdfOptions
         {
             Format = "A4",

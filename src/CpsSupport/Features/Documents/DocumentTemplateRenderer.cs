@@ -48,12 +48,29 @@ public sealed partial class DocumentTemplateRenderer
     /// </summary>
     /// <exception cref="TemplateException">The template is missing, broken, reads an unknown variable or a secret field.</exception>
     /// <exception cref="InvalidOperationException">The model type carries a PIN or unblock code.</exception>
-    public async Task<DocumentHtml> RenderAsync(string templateName, object model, CancellationToken cancellationToken = default)
+    public Task<DocumentHtml> RenderAsync(string templateName, object model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        cancellationToken.ThrowIfCancellationRequested();
         var file = _store.Read(templateName);
-        var template = Parse(file);
+        return RenderAsync(file, Parse(file), model, cancellationToken);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="text"/>, an unsaved version of <paramref name="templateName"/>, with its partials as on disk:
+    /// the template editor checks a change and previews it before anything is written.
+    /// </summary>
+    /// <exception cref="TemplateException">The text is broken, reads an unknown variable or a secret field.</exception>
+    public Task<DocumentHtml> RenderDraftAsync(string templateName, string text, object model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(model);
+        var file = new TemplateFile(TemplateStore.NormalizeName(templateName), text, DateTime.MinValue, -1);
+        return RenderAsync(file, Parse(file, cache: false), model, cancellationToken);
+    }
+
+    private async Task<DocumentHtml> RenderAsync(TemplateFile file, IFluidTemplate template, object model, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         var options = _optionsByModel.GetOrAdd(model.GetType(), type => new Lazy<TemplateOptions>(() => CreateOptions(type))).Value;
 
         var undefined = new ConcurrentQueue<string>();
@@ -118,9 +135,9 @@ public sealed partial class DocumentTemplateRenderer
         return new DocumentHtml(file.Name, documentTitle, reference ?? "", html, _store.ReadFooterStylesheet());
     }
 
-    private IFluidTemplate Parse(TemplateFile file)
+    private IFluidTemplate Parse(TemplateFile file, bool cache = true)
     {
-        if (_parsed.TryGetValue(file.Name, out var cached) && ReferenceEquals(cached.File, file))
+        if (cache && _parsed.TryGetValue(file.Name, out var cached) && ReferenceEquals(cached.File, file))
         {
             return cached.Template;
         }
@@ -132,7 +149,11 @@ public sealed partial class DocumentTemplateRenderer
         }
 
         EnsureNoSecret(file, template);
-        _parsed[file.Name] = (file, template);
+        if (cache)
+        {
+            _parsed[file.Name] = (file, template);
+        }
+
         return template;
     }
 

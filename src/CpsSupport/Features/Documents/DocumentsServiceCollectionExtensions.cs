@@ -1,3 +1,4 @@
+using CpsSupport.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,8 +8,9 @@ namespace CpsSupport.Features.Documents;
 public static class DocumentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers templates, renderers and <see cref="DocumentService"/> as singletons (one Chromium per process),
-    /// bound to the <c>Documents</c> and <c>Documents:Pdf</c> configuration sections.
+    /// Registers templates and renderers as singletons (one Chromium per process), bound to the <c>Documents</c> and
+    /// <c>Documents:Pdf</c> configuration sections, and the scoped <see cref="DocumentService"/>, template editor and
+    /// bulk job, which need the data layer of <c>AddCpsSupport</c>.
     /// </summary>
     public static IServiceCollection AddCpsDocuments(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,7 +20,11 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<DocumentTemplateRenderer>();
         services.AddSingleton<ChromiumPdfRenderer>();
-        services.AddSingleton<DocumentService>();
+        services.AddSingleton<DocumentRenderer>();
+        services.AddSingleton<FilledFormReader>();
+        services.AddScoped<DocumentService>();
+        services.AddScoped<TemplateEditor>();
+        services.AddScoped<RenderDocumentsJob>();
         return services;
     }
 }

@@ -77,6 +77,28 @@ public sealed partial class TemplateStore : IDisposable
         return file;
     }
 
+    /// <summary>
+    /// Replaces the text of an existing form or letter. The file is written beside the old one and moved over it,
+    /// so that a document rendered meanwhile reads either version, never half of one.
+    /// </summary>
+    /// <exception cref="TemplateException">No such template: the editor changes templates, it does not create them.</exception>
+    public TemplateFile Save(string name, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = NormalizeName(name);
+        var path = Path.Combine(Root, normalized);
+        if (!File.Exists(path))
+        {
+            throw new TemplateException(normalized, null, $"le fichier est introuvable dans {Root}");
+        }
+
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.Move(temporary, path, overwrite: true);
+        _files.TryRemove(normalized, out _);
+        return Read(normalized);
+    }
+
     /// <summary>The forms and letters a user can generate (<c>forms/f501</c>, <c>letters/acknowledgement</c>…); partials excluded.</summary>
     public IReadOnlyList<string> ListDocuments() =>
         new[] { "forms", "letters" }

@@ -14,7 +14,7 @@ public sealed class ChromiumPdfRendererTests(DocumentsFixture fixture)
             .Select(i => DocumentModels.TheftDeclaredByLegalRepresentative() with { RequestNumber = $"REQ-2026-{i:D6}" })
             .ToList();
 
-        var documents = await Task.WhenAll(models.Select(m => fixture.Documents.GenerateAsync("forms/f501", m)));
+        var documents = await Task.WhenAll(models.Select(m => fixture.Renderer.RenderAsync("forms/f501", m)));
 
         for (var i = 0; i < models.Count; i++)
         {
@@ -56,7 +56,7 @@ public sealed class ChromiumPdfRendererTests(DocumentsFixture fixture)
     public async Task A_broken_template_fails_alone_and_the_next_document_prints()
     {
         var broken = await Assert.ThrowsAsync<TemplateException>(
-            () => fixture.Documents.GenerateAsync("forms/f501", DocumentModels.Acknowledgement()));
+            () => fixture.Renderer.RenderAsync("forms/f501", DocumentModels.Acknowledgement()));
         Assert.Contains("variable inconnue", broken.Message);
 
         (await PrintAcknowledgementAsync()).AssertContains("Lucie Moreau");
@@ -81,5 +81,5 @@ public sealed class ChromiumPdfRendererTests(DocumentsFixture fixture)
     }
 
     private async Task<PdfText> PrintAcknowledgementAsync() =>
-        PdfText.Read((await fixture.Documents.GenerateAsync("letters/acknowledgement", DocumentModels.Acknowledgement())).Pdf);
+        PdfText.Read((await fixture.Renderer.RenderAsync("letters/acknowledgement", DocumentModels.Acknowledgement())).Pdf);
 }

@@ -1,153 +1,145 @@
-using System.Security.Cryptography;
+using CpsSupport.Data;
 using CpsSupport.Features.Documents;
-using CpsSupport.Features.Documents.Models;
+using Microsoft.EntityFrameworkCore;
 
 namespace CpsSupport.Tests.Features.Documents;
 
-/// <summary>Each form and letter generated from a known model: every value, box and the page count are in the PDF.</summary>
+/// <summary>Generated documents stored with their hash, linked, reused until asked anew, and shown only to who may see them.</summary>
 [Collection(DocumentsCollection.Name)]
 public sealed class DocumentServiceTests(DocumentsFixture fixture)
 {
     [Fact]
-    public async Task F501_theft_declared_by_legal_representative_prints_every_field_and_ticks_its_boxes()
+    public async Task Generating_stores_the_pdf_by_hash_linked_to_the_request_and_its_ticket()
     {
-        var document = await fixture.Documents.GenerateAsync("forms/f501", DocumentModels.TheftDeclaredByLegalRepresentative());
-        DumpForInspection(document, "f501-theft.pdf");
+        await using var world = await DocumentWorld.CreateAsync(fixture);
 
-        var text = PdfText.Read(document.Pdf);
-        Assert.Equal(2, text.PageCount);
-        Assert.Equal("Déclaration d'incident sur carte CPx", document.Title);
-        Assert.Equal("f501.pdf", document.FileName);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(document.Pdf)), document.Sha256);
+        var generated = await world.Documents.GenerateAsync(DocumentWorld.Desk, DocumentTarget.ForRequest(world.RequestA), "forms/f501");
 
-        // Header and footer.
-        text.AssertContains("Déclaration d'incident sur carte CPx");
-        text.AssertContains("F501");
-        text.AssertContains("Version 2026.1");
-        text.AssertContains("Dossier n° REQ-2026-000042");
-        Assert.Contains("F501 · version 2026.1 · dossier REQ-2026-000042", text.Pages[0]);
-        Assert.Contains("Page 1 / 2", text.Pages[0]);
-        Assert.Contains("Page 2 / 2", text.Pages[1]);
+        Assert.False(generated.Reused);
+        var info = generated.Document;
+        Assert.Equal(("forms/f501", "F501-REQ-2026-000042.pdf", world.RequestA, world.TicketA, "Lucie Moreau"),
+            (info.Template, info.FileName, info.RequestId, info.TicketId, info.GeneratedBy));
+        Assert.Equal("Déclaration d'incident sur carte CPx", info.Title);
 
-        // 1. Declarant.
-        text.AssertTicked("Représentant légal de la structure");
-        text.AssertNotTicked("Titulaire de la carte");
-        text.AssertNotTicked("Mandataire désigné (F502)");
-        foreach (var value in new[] { "DUBOIS", "Claire", "direction@tilleuls.example", "01 45 67 89 01" })
+        var content = await world.Documents.OpenAsync(DocumentWorld.Desk, info.Id);
+        Assert.NotNull(content);
+        Assert.Equal(info.Sha256, CpsSupport.Features.Files.FileStore.Hash(content.Content));
+        Assert.Equal(info.Size, content.Content.LongLength);
+        var text = PdfText.Read(content.Content);
+        // Built from the request: holder from the registry, incident from the details, card linked by the holder.
+        foreach (var value in new[] { "DURAND", "Hélène", "810002813844", "Pharmacien", "20/11/2026", "Lyon", "Carte perdue au marché.", world.CardSerial, "Fait à Lyon, le 21/11/2026", "3 avenue Foch" })
         {
             text.AssertContains(value);
         }
 
-        // 2. Holder.
-        foreach (var value in new[] { "MARTIN", "Jean-Pierre", "14/03/1975", "899700026547", "Infirmier", "jp.martin@tilleuls.example", "+33 6 12 34 56 78" })
-        {
-            text.AssertContains(value);
-        }
-
-        // 3. Structure.
-        text.AssertContains("Clinique des Tilleuls");
-        text.AssertContains("750712184");
-        text.AssertContains("732 829 320 00074");
-
-        // 4. Card and incident.
-        text.AssertContains("CPS");
-        text.AssertContains("2501234567");
-        text.AssertContains("30/06/2029");
-        text.AssertTicked("Vol");
-        foreach (var other in new[] { "Perte", "Dysfonctionnement", "Carte non reçue", "Codes non reçus" })
-        {
-            text.AssertNotTicked(other);
-        }
-
-        text.AssertContains("20/11/2026");
-        text.AssertContains("Gare de Lyon, Paris");
-        text.AssertContains("Sacoche volée dans le RER A.");
-        text.AssertTicked("Oui");
-        text.AssertNotTicked("Non");
-
-        // 5. Replacement and delivery address.
-        text.AssertTicked("Je demande une nouvelle carte");
-        text.AssertNotTicked("Je ne demande pas de nouvelle carte");
-        text.AssertContains("Service du personnel");
-        text.AssertContains("12 rue des Lilas");
-        text.AssertContains("75012 PARIS");
-
-        // 6. Signature, with the structure's stamp area since the declarant is not the holder.
-        text.AssertContains("Fait à Paris, le 23/11/2026");
-        text.AssertContains("Claire Dubois");
-        text.AssertContains("Cachet de la structure");
-
-        // Only the fonts shipped in templates/assets/fonts, footer included: no system font is needed.
-        Assert.Equal(["DejaVuSans", "Roboto-Bold", "Roboto-Medium", "Roboto-Regular"], text.Fonts.Order());
-    }
-
-    [Fact]
-    public async Task F501_of_a_holder_without_structure_has_no_structure_section_nor_stamp()
-    {
-        var model = DocumentModels.TheftDeclaredByLegalRepresentative() with
-        {
-            DeclarantCapacity = DeclarantCapacity.Holder,
-            Structure = null,
-            Kind = IncidentKind.CodesNotReceived,
-            ReplacementRequested = false,
-            Signature = new DocumentSignature("Lyon", new DateOnly(2026, 11, 24), "Jean-Pierre Martin"),
-        };
-
-        var document = await fixture.Documents.GenerateAsync("forms/f501", model);
-        DumpForInspection(document, "f501-codes.pdf");
-
-        var text = PdfText.Read(document.Pdf);
-
+        text.AssertTicked("Perte");
         text.AssertTicked("Titulaire de la carte");
-        text.AssertTicked("Codes non reçus");
-        text.AssertNotTicked("Vol");
-        text.AssertTicked("Je ne demande pas de nouvelle carte");
-        Assert.DoesNotContain("Structure d'exercice", text.All);
-        Assert.DoesNotContain("Plainte déposée", text.All);
-        Assert.DoesNotContain("Cachet de la structure", text.All);
-        text.AssertContains("Fait à Lyon, le 24/11/2026");
-        Assert.Equal(1, text.PageCount);
-        Assert.Contains("Page 1 / 1", text.Pages[0]);
     }
 
     [Fact]
-    public async Task Acknowledgement_letter_prints_recipient_dates_and_request()
+    public async Task A_document_is_regenerated_only_on_demand_and_an_identical_one_is_reused()
     {
-        var document = await fixture.Documents.GenerateAsync("letters/acknowledgement", DocumentModels.Acknowledgement());
-        DumpForInspection(document, "acknowledgement.pdf");
+        await using var world = await DocumentWorld.CreateAsync(fixture);
+        var target = DocumentTarget.ForRequest(world.RequestA);
 
-        var text = PdfText.Read(document.Pdf);
-        Assert.Equal(1, text.PageCount);
-        foreach (var value in new[]
-                 {
-                     "Madame Claire DUBOIS", "Clinique des Tilleuls", "Service du personnel", "12 rue des Lilas", "75012 PARIS",
-                     "Paris, le 1er décembre 2026", "Dossier n° REQ-2026-000042", "formulaire F501", "FINESS 750712184", "Reçu le 23/11/2026",
-                     "accusé de réception de votre déclaration d'incident sur carte CPS", "le 23 novembre 2026",
-                     "environ 10 jours ouvrés", "Lucie Moreau", "Page 1 / 1",
-                 })
+        var first = await world.Documents.GenerateAsync(DocumentWorld.Desk, target, "forms/f501");
+        var again = await world.Documents.GenerateAsync(DocumentWorld.Desk, target, "forms/f501");
+        var regeneratedUnchanged = await world.Documents.GenerateAsync(DocumentWorld.Desk, target, "forms/f501", regenerate: true);
+
+        Assert.True(again.Reused);
+        Assert.True(regeneratedUnchanged.Reused);
+        Assert.Equal(first.Document.Id, again.Document.Id);
+        Assert.Equal(first.Document.Id, regeneratedUnchanged.Document.Id);
+
+        await using (var db = world.Database.CreateContext(world.Clock))
         {
-            text.AssertContains(value);
+            var request = await db.Requests.SingleAsync(r => r.Id == world.RequestA);
+            request.Details = DocumentWorld.F501Details.Replace("Carte perdue au marché.", "Carte perdue dans le métro.", StringComparison.Ordinal);
+            await db.SaveChangesAsync();
         }
+
+        var stale = await world.Documents.GenerateAsync(DocumentWorld.Desk, target, "forms/f501");
+        var fresh = await world.Documents.GenerateAsync(DocumentWorld.Desk, target, "forms/f501", regenerate: true);
+
+        Assert.Equal(first.Document.Id, stale.Document.Id);
+        Assert.False(fresh.Reused);
+        Assert.NotEqual(first.Document.Sha256, fresh.Document.Sha256);
+        PdfText.Read((await world.Documents.OpenAsync(DocumentWorld.Desk, fresh.Document.Id))!.Content).AssertContains("Carte perdue dans le métro.");
+
+        var listed = await world.Documents.ListAsync(DocumentWorld.Desk, target);
+        Assert.Equal([fresh.Document.Id, first.Document.Id], listed.Select(d => d.Id));
+        await using var check = world.Database.CreateContext();
+        Assert.Equal(2, await check.GeneratedDocuments.CountAsync());
+        Assert.Equal(2, await check.StoredFiles.CountAsync());
     }
 
     [Fact]
-    public async Task Values_are_html_encoded_not_interpreted()
+    public async Task The_same_pdf_is_stored_once_whatever_refers_to_it()
     {
-        var model = DocumentModels.TheftDeclaredByLegalRepresentative() with { Circumstances = "<b>Vol</b> & « arraché »" };
+        await using var world = await DocumentWorld.CreateAsync(fixture);
+        var pdf = (await world.Documents.OpenAsync(DocumentWorld.Desk,
+            (await world.Documents.GenerateAsync(DocumentWorld.Desk, DocumentTarget.ForRequest(world.RequestA), "letters/acknowledgement")).Document.Id))!.Content;
 
-        var html = await fixture.Documents.PreviewAsync("forms/f501", model);
+        await using var db = world.Database.CreateContext(world.Clock);
+        var hash = await CpsSupport.Features.Files.FileStore.AddAsync(db, pdf, world.Clock.GetUtcNow(), CancellationToken.None);
+        await db.SaveChangesAsync();
 
-        Assert.Contains("&lt;b&gt;Vol&lt;/b&gt; &amp; « arraché »", html.Html);
-        Assert.DoesNotContain("<b>Vol</b>", html.Html);
+        Assert.Equal(1, await db.StoredFiles.CountAsync(f => f.Sha256 == hash));
     }
 
-    /// <summary>Writes the PDF to $CPS_DOCUMENTS_DUMP when set, to look at it (pdftoppm) while editing templates.</summary>
-    private static void DumpForInspection(GeneratedDocument document, string fileName)
+    [Fact]
+    public async Task Portal_users_open_and_list_only_their_structures_documents()
     {
-        if (Environment.GetEnvironmentVariable("CPS_DOCUMENTS_DUMP") is { Length: > 0 } folder)
+        await using var world = await DocumentWorld.CreateAsync(fixture);
+        var ofA = (await world.Documents.GenerateAsync(DocumentWorld.Desk, DocumentTarget.ForRequest(world.RequestA), "letters/acknowledgement")).Document;
+        var ofB = (await world.Documents.GenerateAsync(DocumentWorld.Desk, DocumentTarget.ForRequest(world.RequestB), "forms/f502")).Document;
+        var portalA = world.PortalOf(world.StructureA);
+
+        Assert.NotNull(await world.Documents.OpenAsync(portalA, ofA.Id));
+        Assert.Null(await world.Documents.OpenAsync(portalA, ofB.Id));
+        Assert.Null(await world.Documents.OpenAsync(CpsSupport.Features.Access.AccessScope.Nobody, ofA.Id));
+        Assert.Empty(await world.Documents.ListAsync(portalA, DocumentTarget.ForRequest(world.RequestB)));
+        Assert.Equal([ofA.Id], (await world.Documents.ListAsync(portalA, DocumentTarget.ForTicket(world.TicketA))).Select(d => d.Id));
+        Assert.Equal([ofB.Id], (await world.Documents.ListAsync(world.PortalOf(world.StructureB), DocumentTarget.ForRequest(world.RequestB))).Select(d => d.Id));
+
+        var refused = await Assert.ThrowsAsync<DocumentException>(() => world.Documents.GenerateAsync(portalA, DocumentTarget.ForRequest(world.RequestA), "forms/f501"));
+        Assert.Equal("Seul le service support génère des documents.", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_request_offers_its_own_form_and_the_letters_and_refuses_another_form()
+    {
+        await using var world = await DocumentWorld.CreateAsync(fixture);
+
+        var choices = await world.Documents.AvailableAsync(DocumentWorld.Desk, DocumentTarget.ForRequest(world.RequestB));
+        var wrong = await Assert.ThrowsAsync<DocumentException>(() =>
+            world.Documents.GenerateAsync(DocumentWorld.Desk, DocumentTarget.ForRequest(world.RequestB), "forms/f501"));
+
+        Assert.Equal(["forms/f502", "letters/acknowledgement", "letters/missing-pieces", "letters/decision", "letters/replacement-dispatch"], choices.Select(c => c.Template));
+        Assert.Equal("La demande REQ-2026-000043 est un formulaire F502 : le formulaire F501 ne s'y applique pas.", wrong.Message);
+        Assert.Equal(12, (await world.Documents.AvailableAsync(DocumentWorld.Desk, DocumentTarget.ForTicket(world.TicketA))).Count);
+        Assert.Empty(await world.Documents.AvailableAsync(world.PortalOf(world.StructureA), DocumentTarget.ForTicket(world.TicketA)));
+    }
+
+    [Fact]
+    public async Task A_letter_for_a_ticket_without_request_is_linked_to_the_ticket()
+    {
+        await using var world = await DocumentWorld.CreateAsync(fixture);
+        Guid ticketOnly;
+        await using (var db = world.Database.CreateContext(world.Clock))
         {
-            Directory.CreateDirectory(folder);
-            File.WriteAllBytes(Path.Combine(folder, fileName), document.Pdf);
+            ticketOnly = (await new CpsSupport.Features.Tickets.TicketService(world.Factory, world.Clock, new SystemActor("Lucie Moreau"),
+                new CpsSupport.Features.Tickets.TicketSla(CpsSupport.Features.Calendar.BusinessCalendar.Default))
+                .CreateAsync(DocumentWorld.Desk, new CpsSupport.Features.Tickets.NewTicket("Question", CpsSupport.Features.Tickets.TicketChannel.Phone,
+                    CpsSupport.Features.Tickets.TicketCategory.Other, StructureId: world.StructureA, RequesterName: "Marc Leroy"))).Id;
         }
+
+        var letter = (await world.Documents.GenerateAsync(DocumentWorld.Desk, DocumentTarget.ForTicket(ticketOnly), "letters/acknowledgement")).Document;
+
+        Assert.Null(letter.RequestId);
+        Assert.Equal(ticketOnly, letter.TicketId);
+        var text = PdfText.Read((await world.Documents.OpenAsync(world.PortalOf(world.StructureA), letter.Id))!.Content);
+        text.AssertContains("MARC LEROY");
+        text.AssertContains("Paris, le 24 novembre 2026");
     }
 }

@@ -25,13 +25,13 @@ public sealed class DocumentsFixture : IAsyncLifetime
             DocumentTimeout = TimeSpan.FromSeconds(20),
             ExtraArgs = [ProcessMarker],
         }));
-        Documents = new DocumentService(Templates, Pdf, TimeProvider.System);
+        Renderer = new DocumentRenderer(Templates, Pdf, TimeProvider.System);
     }
 
     public TemplateStore Store { get; }
     public DocumentTemplateRenderer Templates { get; }
     public ChromiumPdfRenderer Pdf { get; }
-    public DocumentService Documents { get; }
+    public DocumentRenderer Renderer { get; }
 
     public Task InitializeAsync()
     {
@@ -45,7 +45,10 @@ public sealed class DocumentsFixture : IAsyncLifetime
     }
 
     /// <summary>Kills the main process of this fixture's Chromium, as a crash would, and waits until it is gone.</summary>
-    public void KillBrowser()
+    public void KillBrowser() => Assert.True(TryKillBrowser() > 0, "no Chromium process of this fixture was running");
+
+    /// <summary>Kills this fixture's Chromium if it runs; how many browser processes were killed.</summary>
+    public int TryKillBrowser()
     {
         var killed = 0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -69,7 +72,7 @@ public sealed class DocumentsFixture : IAsyncLifetime
             killed++;
         }
 
-        Assert.True(killed > 0, "no Chromium process of this fixture was running");
+        return killed;
     }
 
     public async Task DisposeAsync()

@@ -6,6 +6,7 @@ namespace CpsSupport.Features.Documents.Models;
 /// </summary>
 /// <param name="RequestNumber">The desk's request number, printed in the header.</param>
 /// <param name="Declarant">Who signs; the holder themselves when <paramref name="DeclarantCapacity"/> is <see cref="DeclarantCapacity.Holder"/>.</param>
+/// <param name="Kind">Null when the request does not say yet: no box is ticked.</param>
 /// <param name="ComplaintFiled">For a theft: a complaint was lodged with the police or gendarmerie.</param>
 /// <param name="DeliveryAddress">Where the replacement card is sent.</param>
 public sealed record IncidentDeclarationForm(
@@ -15,8 +16,8 @@ public sealed record IncidentDeclarationForm(
     DocumentPerson Holder,
     DocumentStructure? Structure,
     DocumentCard Card,
-    IncidentKind Kind,
-    DateOnly IncidentOn,
+    IncidentKind? Kind,
+    DateOnly? IncidentOn,
     string? IncidentPlace,
     string? Circumstances,
     bool ComplaintFiled,

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using CpsSupport.Features.Accounts;
+using CpsSupport.Features.Documents;
+using CpsSupport.Features.Files;
+using CpsSupport.Features.Requests;
+using CpsSupport.Features.Structures;
+using CpsSupport.Tests.TestUtilities;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CpsSupport.Web.Tests.Features.Documents;
+
+/// <summary>
+/// The documents' web side on the real application and database: the scope-checked download and the prerendered
+/// template editor and ticket documents panel. Users are signed in by a test scheme from the <c>X-Test-User</c> header.
+/// </summary>
+public sealed class DocumentPagesTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private WebApplicationFactory<Program> _app = null!;
+    private Guid _documentOfA;
+    private Guid _ticketOfA;
+    private readonly Guid _supervisor = Guid.NewGuid();
+    private readonly Guid _managerOfB = Guid.NewGuid();
+    private readonly List<string> _errors = [];
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestPostgres.CreateDatabaseAsync();
+        var templates = Path.Combine(RepositoryRoot.Path, "templates");
+        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:Cps", _database.ConnectionString);
+            web.UseSetting("Jobs:Enabled", "false");
+            web.UseSetting("Demo:Seed", "false");
+            web.UseSetting("Documents:TemplatesRoot", templates);
+            web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(new ErrorCollector(_errors)));
+            web.ConfigureTestServices(services => services
+                .AddAuthentication(o =>
+                {
+                    o.DefaultScheme = HeaderUser.SchemeName;
+                    o.DefaultAuthenticateScheme = HeaderUser.SchemeName;
+                    o.DefaultChallengeScheme = HeaderUser.SchemeName;
+                })
+                .AddScheme<AuthenticationSchemeOptions, HeaderUser>(HeaderUser.SchemeName, _ => { }));
+        });
+        _ = _app.Server; // starts the application: migrations, roles
+
+        await using var db = _database.CreateContext();
+        var build = new RegistryBuilder(db);
+        var a = build.Structure("Pharmacie des Tilleuls", finess: "010000024");
+        var b = build.Structure("Clinique du Parc", finess: "010000032");
+        var head = build.Person("Claire", "Dubois");
+        b.LegalRepresentative = head;
+        db.Users.Add(new AppUser { Id = _managerOfB, UserName = "b@test", Email = "b@test", DisplayName = "Claire Dubois", Person = head });
+        var ticket = new CpsSupport.Features.Tickets.Ticket { Number = "CPS-2026-000001", Subject = "Carte perdue", Structure = a, LastActivityAt = DateTimeOffset.UtcNow };
+        db.Tickets.Add(ticket);
+        var request = new SupportRequest { Number = "REQ-2026-000001", Form = FormCode.F501, Structure = a, Ticket = ticket };
+        db.Requests.Add(request);
+        var pdf = "%PDF-1.7 document de test"u8.ToArray();
+        var hash = await FileStore.AddAsync(db, pdf, DateTimeOffset.UtcNow, CancellationToken.None);
+        var document = new GeneratedDocument
+        {
+            Template = "forms/f501", Title = "Déclaration d'incident sur carte CPx", FileName = "F501-REQ-2026-000001.pdf", Sha256 = hash,
+            Size = pdf.Length, SourceSha256 = hash, RequestId = request.Id, TicketId = ticket.Id, GeneratedAt = DateTimeOffset.UtcNow, GeneratedByName = "Lucie Moreau",
+        };
+        db.GeneratedDocuments.Add(document);
+        await db.SaveChangesAsync();
+        _documentOfA = document.Id;
+        _ticketOfA = ticket.Id;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private HttpClient As(Guid userId, string role)
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(HeaderUser.Header, $"{userId};{role}");
+        return client;
+    }
+
+    [Fact]
+    public async Task The_download_is_an_attachment_for_the_desk_and_not_found_for_another_structure()
+    {
+        var desk = await As(_supervisor, Roles.Agent).GetAsync($"/documents/{_documentOfA}");
+        var otherStructure = await As(_managerOfB, Roles.StructureManager).GetAsync($"/documents/{_documentOfA}");
+        var anonymous = await _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync($"/documents/{_documentOfA}");
+
+        Assert.Equal(HttpStatusCode.OK, desk.StatusCode);
+        Assert.Equal("application/pdf", desk.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", desk.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("F501-REQ-2026-000001.pdf", desk.Content.Headers.ContentDisposition?.FileName);
+        Assert.StartsWith("%PDF-", await desk.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, otherStructure.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_template_editor_renders_for_a_supervisor_with_its_preview()
+    {
+        var page = WebUtility.HtmlDecode(await As(_supervisor, Roles.Supervisor).GetStringAsync("/administration/modeles"));
+
+        Assert.Contains("Modèles de documents", page);
+        Assert.Contains("F502 — Désignation de mandataires", page);
+        Assert.Contains("data-testid=\"template-preview\"", page);
+        Assert.Contains("REQ-EXEMPLE", page);
+    }
+
+    [Fact]
+    public async Task The_ticket_page_offers_the_documents_and_lists_the_generated_one()
+    {
+        var response = await As(_supervisor, Roles.Agent).GetAsync($"/tickets/{_ticketOfA}");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True(response.IsSuccessStatusCode, string.Join("\n", _errors));
+
+        Assert.Contains("Générer le document", page);
+        Assert.Contains("F501-REQ-2026-000001.pdf", page);
+        Assert.Contains($"/documents/{_documentOfA}", page);
+    }
+
+    /// <summary>Signs in the user named by the <c>X-Test-User</c> header (<c>id;role</c>).</summary>
+    private sealed class HeaderUser(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string SchemeName = "Test";
+        public const string Header = "X-Test-User";
+
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            if (!Request.Headers.TryGetValue(Header, out var value)) return Task.FromResult(AuthenticateResult.NoResult());
+            var parts = value.ToString().Split(';');
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, parts[0]), new Claim(ClaimTypes.Name, "Test"), new Claim(ClaimTypes.Role, parts[1])], SchemeName);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        }
+    }
+
+    /// <summary>Keeps the application's errors, to show them when a page fails.</summary>
+    private sealed class ErrorCollector(List<string> errors) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel)) return;
+            lock (errors) errors.Add($"{formatter(state, exception)} {exception}");
+        }
+
+        public void Dispose() { }
+    }
+}
