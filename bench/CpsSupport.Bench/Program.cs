@@ -9,6 +9,7 @@ var database = await BenchDatabase.OpenAsync(options.DataFolder, options.Reload,
 try
 {
     Console.WriteLine(database.Marker);
+    Console.WriteLine($"Looking for: {(await BenchTargets.LoadAsync(database.ConnectionString)).Describe()}");
     Console.WriteLine($"Load average before: {LoadAverage()}");
     if (options.Plans)
     {

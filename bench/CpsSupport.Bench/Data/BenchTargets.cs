@@ -17,6 +17,10 @@ public sealed record BenchTargets(
     /// <summary>A structure name fragment: "Pasteur" is one of the themes structures are named after.</summary>
     public const string StructureNameFragment = "Pasteur";
 
+    public string Describe() =>
+        $"serial {Serial}, national id {RppsNationalId}, FINESS {Finess}, name fragments \"{NameFragment}\" and \"{StructureNameFragment}\", " +
+        $"mandatary scope: \"{MandataryStructureName}\" ({MandataryStructureCards} cards, serial {SerialInMandataryStructure})";
+
     public AccessScope MandataryScope => new(Guid.Empty, IsDesk: false, IsSupervisor: false, new HashSet<Guid> { MandataryStructureId });
 
     public static async Task<BenchTargets> LoadAsync(string connectionString, CancellationToken ct = default)
