@@ -78,7 +78,7 @@ public sealed class BenchDatabase
             $"database size: {await DatabaseSizeAsync(connectionString, ct)}") + "\n";
         // Written last: a load that failed half-way leaves no marker and is redone by the next run.
         await File.WriteAllTextAsync(markerPath, marker, ct);
-        log.WriteLine($"Loaded: {marker}");
+        log.WriteLine($"Loaded; marker written to {markerPath}");
         return Published(new BenchDatabase(cluster, marker));
     }
 

@@ -41,7 +41,19 @@ public sealed class RegistryGenerator
         var (structures, cardWeights) = GenerateStructures(people);
         var mandates = GenerateMandates(structures, people);
         var (cards, events) = GenerateCards(people, structures, cardWeights);
+        EnsureValidIdentifiers(people, structures);
         return new GeneratedRegistry(people, structures, mandates, cards, events);
+    }
+
+    /// <summary>Every identifier passes the application's own validation, so lookups behave as on real data.</summary>
+    private static void EnsureValidIdentifiers(List<Person> people, List<Structure> structures)
+    {
+        var invalid = people.Where(p => p.NationalId is not null).Select(p => IdentifierValidator.ValidateNationalId(p.NationalId))
+            .Concat(structures.Where(s => s.Finess is not null).Select(s => IdentifierValidator.ValidateFiness(s.Finess)))
+            .Concat(structures.Where(s => s.Siren is not null).Select(s => IdentifierValidator.ValidateSiren(s.Siren)))
+            .Concat(structures.Where(s => s.Siret is not null).Select(s => IdentifierValidator.ValidateSiret(s.Siret)))
+            .FirstOrDefault(check => !check.IsValid);
+        if (invalid.Error is { } error) throw new InvalidOperationException($"Generated an invalid identifier: {error}");
     }
 
     private List<Person> GeneratePeople()
