@@ -1588,3 +1588,70 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123205338_SearchIndexes') THEN
+    ALTER INDEX ix_tickets_resolution_due_at RENAME TO ix_tickets_open_due;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123205338_SearchIndexes') THEN
+    ALTER INDEX ix_tickets_requester_email RENAME TO ix_tickets_requester_email_trgm;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123205338_SearchIndexes') THEN
+    ALTER INDEX ix_tickets_number RENAME TO ix_tickets_number_trgm;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123205338_SearchIndexes') THEN
+    CREATE INDEX ix_structures_name_trgm ON structures USING GIN (name gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123205338_SearchIndexes') THEN
+    CREATE INDEX ix_structures_siren ON structures (siren);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123205338_SearchIndexes') THEN
+    CREATE INDEX ix_people_first_name_trgm ON people USING GIN (first_name gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123205338_SearchIndexes') THEN
+    CREATE INDEX ix_people_last_name_trgm ON people USING GIN (last_name gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123205338_SearchIndexes') THEN
+    CREATE INDEX ix_cards_serial_number_pattern ON cards (serial_number text_pattern_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123205338_SearchIndexes') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261123205338_SearchIndexes', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

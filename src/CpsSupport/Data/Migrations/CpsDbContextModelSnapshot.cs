@@ -408,6 +408,11 @@ namespace CpsSupport.Data.Migrations
                     b.HasIndex("StructureId", "Status")
                         .HasDatabaseName("ix_cards_structure_status");
 
+                    b.HasIndex(new[] { "SerialNumber" }, "ix_cards_serial_number_pattern")
+                        .HasDatabaseName("ix_cards_serial_number_pattern");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SerialNumber" }, "ix_cards_serial_number_pattern"), new[] { "text_pattern_ops" });
+
                     b.ToTable("cards", (string)null);
                 });
 
@@ -850,6 +855,18 @@ namespace CpsSupport.Data.Migrations
                     b.HasIndex("LastName", "FirstName")
                         .HasDatabaseName("ix_people_name");
 
+                    b.HasIndex(new[] { "FirstName" }, "ix_people_first_name_trgm")
+                        .HasDatabaseName("ix_people_first_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FirstName" }, "ix_people_first_name_trgm"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "FirstName" }, "ix_people_first_name_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "LastName" }, "ix_people_last_name_trgm")
+                        .HasDatabaseName("ix_people_last_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LastName" }, "ix_people_last_name_trgm"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LastName" }, "ix_people_last_name_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("people", (string)null);
                 });
 
@@ -1178,8 +1195,17 @@ namespace CpsSupport.Data.Migrations
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_structures_name");
 
+                    b.HasIndex("Siren")
+                        .HasDatabaseName("ix_structures_siren");
+
                     b.HasIndex("Siret")
                         .HasDatabaseName("ix_structures_siret");
+
+                    b.HasIndex(new[] { "Name" }, "ix_structures_name_trgm")
+                        .HasDatabaseName("ix_structures_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_structures_name_trgm"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_structures_name_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("structures", (string)null);
                 });
@@ -1486,17 +1512,17 @@ namespace CpsSupport.Data.Migrations
                         .HasDatabaseName("ix_tickets_state_created_at");
 
                     b.HasIndex(new[] { "Number" }, "ix_tickets_number_trgm")
-                        .HasDatabaseName("ix_tickets_number");
+                        .HasDatabaseName("ix_tickets_number_trgm");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Number" }, "ix_tickets_number_trgm"), "GIN");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Number" }, "ix_tickets_number_trgm"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex(new[] { "ResolutionDueAt" }, "ix_tickets_open_due")
-                        .HasDatabaseName("ix_tickets_resolution_due_at")
+                        .HasDatabaseName("ix_tickets_open_due")
                         .HasFilter("state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL");
 
                     b.HasIndex(new[] { "RequesterEmail" }, "ix_tickets_requester_email_trgm")
-                        .HasDatabaseName("ix_tickets_requester_email");
+                        .HasDatabaseName("ix_tickets_requester_email_trgm");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "RequesterEmail" }, "ix_tickets_requester_email_trgm"), "GIN");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "RequesterEmail" }, "ix_tickets_requester_email_trgm"), new[] { "gin_trgm_ops" });

@@ -68,6 +68,8 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
         b.HasOne(c => c.Structure).WithMany().HasForeignKey(c => c.StructureId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => c.SerialNumber).IsUnique().HasDatabaseName("ux_cards_serial_number");
         b.HasIndex(c => c.HolderId).HasDatabaseName("ix_cards_holder_id");
+        // Serial prefix search (LIKE '2000%') under a non-C collation needs the pattern operator class.
+        b.HasIndex(c => c.SerialNumber, "ix_cards_serial_number_pattern").HasOperators("text_pattern_ops").HasDatabaseName("ix_cards_serial_number_pattern");
         b.HasIndex(c => new { c.StructureId, c.Status }).HasDatabaseName("ix_cards_structure_status");
         b.HasIndex(c => c.Status).HasDatabaseName("ix_cards_status");
     }

@@ -22,19 +22,24 @@ public sealed class CardService(IDbContextFactory<CpsDbContext> dbFactory)
         if (query.HolderId is { } holderId) cards = cards.Where(c => c.HolderId == holderId);
         if (SearchText.Normalize(query.Search) is { } text)
         {
+            // The matching people and structures are looked up first, each through its own index, so the card query
+            // reads the cards table alone (serial prefix OR holder OR structure), instead of joining three whole tables.
             if (SearchText.IsIdentifierLike(text))
             {
                 var digits = text.Replace(" ", "");
                 var ids = SearchText.NationalIdCandidates(digits);
-                cards = cards.Where(c => c.SerialNumber.StartsWith(digits) || ids.Contains(c.Holder!.NationalId!));
+                var holders = await db.People.AsNoTracking().Where(p => ids.Contains(p.NationalId!)).Select(p => p.Id).ToListAsync(ct);
+                cards = cards.Where(c => c.SerialNumber.StartsWith(digits) || holders.Contains(c.HolderId));
             }
             else
             {
                 var pattern = SearchText.LikePattern(text);
-                cards = cards.Where(c => EF.Functions.ILike(c.Holder!.LastName, pattern)
-                    || EF.Functions.ILike(c.Holder!.FirstName, pattern)
-                    || EF.Functions.ILike(c.Structure!.Name, pattern)
-                    || EF.Functions.ILike(c.SerialNumber, pattern));
+                var holders = await db.People.AsNoTracking()
+                    .Where(p => EF.Functions.ILike(p.LastName, pattern) || EF.Functions.ILike(p.FirstName, pattern))
+                    .Select(p => p.Id).ToListAsync(ct);
+                var structures = await db.Structures.AsNoTracking().Where(st => EF.Functions.ILike(st.Name, pattern))
+                    .Select(st => (Guid?)st.Id).ToListAsync(ct);
+                cards = cards.Where(c => holders.Contains(c.HolderId) || structures.Contains(c.StructureId));
             }
         }
 

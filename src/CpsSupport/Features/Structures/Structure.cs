@@ -42,5 +42,7 @@ internal sealed class StructureConfiguration : IEntityTypeConfiguration<Structur
         b.HasIndex(s => s.Finess).IsUnique().HasDatabaseName("ux_structures_finess");
         b.HasIndex(s => s.Siret).HasDatabaseName("ix_structures_siret");
         b.HasIndex(s => s.Name).HasDatabaseName("ix_structures_name");
+        b.HasIndex(s => s.Siren).HasDatabaseName("ix_structures_siren");
+        b.HasIndex(s => s.Name, "ix_structures_name_trgm").HasMethod("GIN").HasOperators("gin_trgm_ops").HasDatabaseName("ix_structures_name_trgm");
     }
 }

@@ -93,12 +93,12 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // The saved views: open tickets by due date, per assignee, per queue.
         b.HasIndex(t => new { t.AssigneeId, t.ResolutionDueAt }).HasDatabaseName("ix_tickets_assignee_due");
         b.HasIndex(t => new { t.QueueId, t.ResolutionDueAt }).HasDatabaseName("ix_tickets_queue_due");
-        b.HasIndex(t => t.ResolutionDueAt, "ix_tickets_open_due")
+        b.HasIndex(t => t.ResolutionDueAt, "ix_tickets_open_due").HasDatabaseName("ix_tickets_open_due")
             .HasFilter("state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL");
         b.HasIndex(t => t.PersonId).HasDatabaseName("ix_tickets_person");
         b.HasIndex(t => t.StructureId).HasDatabaseName("ix_tickets_structure");
         b.HasIndex(t => t.Tags).HasMethod("GIN").HasDatabaseName("ix_tickets_tags");
-        b.HasIndex(t => t.RequesterEmail, "ix_tickets_requester_email_trgm").HasMethod("GIN").HasOperators("gin_trgm_ops");
-        b.HasIndex(t => t.Number, "ix_tickets_number_trgm").HasMethod("GIN").HasOperators("gin_trgm_ops");
+        b.HasIndex(t => t.RequesterEmail, "ix_tickets_requester_email_trgm").HasMethod("GIN").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tickets_requester_email_trgm");
+        b.HasIndex(t => t.Number, "ix_tickets_number_trgm").HasMethod("GIN").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tickets_number_trgm");
     }
 }
