@@ -34,7 +34,8 @@ public partial class TicketPage
 
     [Parameter] public Guid Id { get; set; }
 
-    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    // Not named AuthenticationState: ScopedComponentBase has that cascading parameter, and names must be unique.
+    [CascadingParameter] private Task<AuthenticationState> SignedInUser { get; set; } = default!;
     [Inject] private TicketQueryService Queries { get; set; } = default!;
     [Inject] private TicketService Tickets { get; set; } = default!;
     [Inject] private CardService Cards { get; set; } = default!;
@@ -43,7 +44,7 @@ public partial class TicketPage
 
     protected override async Task OnInitializedAsync()
     {
-        var user = (await AuthenticationState).User;
+        var user = (await SignedInUser).User;
         _userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
         _userName = user.FindFirstValue(CpsClaimTypes.DisplayName) ?? user.Identity?.Name ?? "";
         _queues = await Queries.QueuesAsync(Cancellation);
