@@ -70,6 +70,7 @@ if (jobsEnabled) builder.Services.AddHangfireServer();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddTransient<MudLocalizer, FrenchMudLocalizer>();
+builder.Services.AddScoped<CpsSupport.Web.Features.CardVerification.CardReaderModule>();
 
 var app = builder.Build();
 

@@ -27,6 +27,12 @@ public sealed class AppServerFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public SeededRegistry Registry { get; private set; } = null!;
 
+    /// <summary>The application's services, to arrange data a test needs (a ticket…).</summary>
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Where the server expects the simulated reader's test authority (its trust anchor).</summary>
+    public string SimulatorCaPath => _app!.SimulatorCaPath;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDirectory);

@@ -23,6 +23,12 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
+    /// <summary>
+    /// Trust anchor of the server's card verification: the simulated reader of <see cref="CardReaderModuleProcess"/>
+    /// writes its test authority there; read at the first verification only.
+    /// </summary>
+    public string SimulatorCaPath { get; } = Path.Combine(Path.GetTempPath(), $"e2e-simulator-ca-{Guid.NewGuid():N}.pem");
+
     /// <summary>The address Kestrel listens on, such as http://127.0.0.1:41234; available once the server is started.</summary>
     public Uri ServerAddress =>
         new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
@@ -35,6 +41,8 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("LocalDefaults:Enabled", "false");
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("CardVerification:Environment", "Test");
+        builder.UseSetting("CardVerification:TrustAnchorFiles:0", SimulatorCaPath);
         builder.ConfigureLogging(logging => logging
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
