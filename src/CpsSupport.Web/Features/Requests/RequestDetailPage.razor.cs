@@ -1,5 +1,7 @@
 using CpsSupport.Features.Incidents;
 using CpsSupport.Features.Requests;
+using CpsSupport.Features.Structures;
+using CpsSupport.Features.Tickets;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -18,11 +20,15 @@ public partial class RequestDetailPage
     private string? _error;
     private string? _pieces;
     private string? _rejectReason;
+    private IReadOnlyList<AttachmentDto> _attachments = [];
+    private Guid? _idDocumentId;
 
     [Parameter] public Guid Id { get; set; }
 
     [Inject] private RequestService Requests { get; set; } = default!;
     [Inject] private IncidentService Incidents { get; set; } = default!;
+    [Inject] private StructureRequestService StructureForms { get; set; } = default!;
+    [Inject] private TicketQueryService Tickets { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
@@ -33,6 +39,11 @@ public partial class RequestDetailPage
         _isDesk = scope.IsDesk;
         _request = await Requests.GetAsync(scope, Id, Cancellation);
         _outcome = _request?.Form == FormCode.F501 ? await Incidents.GetOutcomeAsync(scope, Id, Cancellation) : null;
+        // The identity document that completes an F501–F504 arrives as an attachment of the linked ticket.
+        _attachments = _isDesk && _request is { Status: RequestStatus.MissingPieces, TicketId: { } ticketId }
+            && await Tickets.GetAsync(scope, ticketId, Cancellation) is { } ticket
+            ? ticket.Timeline.SelectMany(e => e.Attachments ?? []).ToList()
+            : [];
         _loaded = true;
     }
 
@@ -57,6 +68,16 @@ public partial class RequestDetailPage
         await Requests.RejectAsync(await GetScopeAsync(), Id, _rejectReason!, _request!.Version, Cancellation);
         _rejectReason = null;
     }, "Demande rejetée.");
+
+    /// <summary>Incidents and structure forms are judged again and applied by their service; orders go back to "Soumise".</summary>
+    private Task PiecesReceivedAsync() => RunAsync(async () =>
+    {
+        var scope = await GetScopeAsync();
+        if (_request!.Form == FormCode.F501) await Incidents.ProvidePiecesAsync(scope, Id, new IncidentPieces(_idDocumentId!.Value), Cancellation);
+        else if (FormsWithEffects.Contains(_request.Form)) await StructureForms.ProvidePiecesAsync(scope, Id, _idDocumentId!.Value, Cancellation);
+        else await Requests.ReceivePiecesAsync(scope, Id, Cancellation);
+        _idDocumentId = null;
+    }, "Pièces enregistrées.");
 
     private async Task RunAsync(Func<Task> action, string success)
     {
