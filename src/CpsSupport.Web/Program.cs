@@ -63,8 +63,10 @@ var jobsEnabled = configuration.GetValue("Jobs:Enabled", true);
 if (jobsEnabled) builder.Services.AddHangfireServer();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+// Bottom right: at the top right the messages covered the signed-in user's name and the sign-out button.
+builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
 builder.Services.AddTransient<MudLocalizer, FrenchMudLocalizer>();
+builder.Services.AddSingleton<TicketPresence>();
 
 var app = builder.Build();
 
