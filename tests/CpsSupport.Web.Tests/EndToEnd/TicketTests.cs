@@ -214,6 +214,23 @@ public sealed partial class TicketTests(AppServerFixture app)
         await session.AssertNoErrorsAsync();
     }
 
+    [Fact]
+    public async Task Supervisor_reaches_the_sla_targets_from_administration()
+    {
+        await using var session = await app.NewSessionAsync(TestAccount.Supervisor);
+        var page = session.Page;
+        await session.GotoAsync("/administration");
+
+        await page.GetByTestId("admin-available").GetByRole(AriaRole.Link, new() { Name = "Délais de traitement (SLA)" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Délais de traitement (SLA)");
+        var loss = page.GetByTestId("sla-table").Locator("tbody tr").Filter(new() { HasText = "Perte" });
+        await Expect(loss).ToContainTextAsync("Par défaut");
+        await Expect(page.GetByTestId("sla-table").Locator("tbody tr")).ToHaveCountAsync(Enum.GetValues<TicketCategory>().Length);
+        await session.ScreenshotAsync("sla-settings");
+        await session.AssertNoErrorsAsync();
+    }
+
     /// <summary>Timeline entries, newest first.</summary>
     private static ILocator Timeline(IPage page) => page.GetByTestId("timeline").GetByTestId("timeline-entry");
 
