@@ -68,9 +68,11 @@ var jobsEnabled = configuration.GetValue("Jobs:Enabled", true);
 if (jobsEnabled) builder.Services.AddHangfireServer();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+// Bottom right: at the top right the messages covered the signed-in user's name and the sign-out button.
+builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
 builder.Services.AddTransient<MudLocalizer, FrenchMudLocalizer>();
 builder.Services.AddScoped<CpsSupport.Web.Features.CardVerification.CardReaderModule>();
+builder.Services.AddSingleton<TicketPresence>();
 
 var app = builder.Build();
 

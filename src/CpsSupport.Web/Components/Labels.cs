@@ -100,5 +100,8 @@ public static class Labels
 
     public static string Number(int value) => value.ToString("N0", French);
 
+    /// <summary>"1 ticket ouvert", "2 tickets ouverts": French takes the singular for 0 and 1.</summary>
+    public static string Count(int count, string singular, string plural) => $"{Number(count)} {(count > 1 ? plural : singular)}";
+
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 }

@@ -1,4 +1,7 @@
+using CpsSupport.Data;
+using CpsSupport.Features.Access;
 using CpsSupport.Features.Accounts;
+using CpsSupport.Features.Tickets;
 using CpsSupport.Tests.TestUtilities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +26,7 @@ public sealed class AppServerFixture : IAsyncLifetime
     private IBrowser? _browser;
     // Tests of a collection run one at a time: no lock needed.
     private readonly Dictionary<TestAccount, string> _signedIn = [];
+    private readonly Dictionary<TestAccount, Guid> _userIds = [];
 
     public Uri BaseAddress { get; private set; } = null!;
     public SeededRegistry Registry { get; private set; } = null!;
@@ -64,6 +68,31 @@ public sealed class AppServerFixture : IAsyncLifetime
             ],
         });
     }
+
+    /// <summary>The user id of an account, as the app knows it (e.g. to assign a ticket).</summary>
+    public Guid UserId(TestAccount account) => _userIds[account];
+
+    /// <summary>
+    /// Creates a ticket through <see cref="TicketService"/> as <paramref name="by"/> (a desk account), the way the intake
+    /// page would: tests that start from an existing ticket skip the form (tested once by the intake test).
+    /// </summary>
+    public async Task<TicketCreated> CreateTicketAsync(TestAccount by, NewTicket ticket)
+    {
+        await using var scope = _app!.Services.CreateAsyncScope();
+        var tickets = ActivatorUtilities.CreateInstance<TicketService>(scope.ServiceProvider, (ICurrentActor)new AccountActor(UserId(by), by.DisplayName));
+        return await tickets.CreateAsync(new AccessScope(UserId(by), IsDesk: true, by.Role == Roles.Supervisor, new HashSet<Guid>()), ticket);
+    }
+
+    /// <summary>Reads the ticket as the desk sees it, to check what was saved (not what a page shows).</summary>
+    public async Task<TicketDetail> GetTicketAsync(Guid id)
+    {
+        await using var scope = _app!.Services.CreateAsyncScope();
+        var detail = await scope.ServiceProvider.GetRequiredService<TicketQueryService>()
+            .GetAsync(new AccessScope(UserId(TestAccount.Supervisor), IsDesk: true, IsSupervisor: true, new HashSet<Guid>()), id);
+        return detail ?? throw new InvalidOperationException($"No ticket {id}.");
+    }
+
+    private sealed record AccountActor(Guid? UserId, string Name) : ICurrentActor;
 
     /// <summary>A new, signed-out browser session in French, Paris time, on a laptop-sized window.</summary>
     public Task<BrowserSession> NewSessionAsync() => NewSessionAsync(storageState: null);
@@ -118,6 +147,7 @@ public sealed class AppServerFixture : IAsyncLifetime
             };
             Check(await users.CreateAsync(user, TestAccount.Password), account);
             Check(await users.AddToRoleAsync(user, account.Role), account);
+            _userIds[account] = user.Id;
         }
     }
 

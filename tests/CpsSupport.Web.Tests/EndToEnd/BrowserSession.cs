@@ -51,6 +51,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async Task ScreenshotAsync(string name)
     {
+        // A full-page shot of a scrolled page draws the fixed app bar in the middle of it.
+        await Page.EvaluateAsync("window.scrollTo(0, 0)");
         await Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(AppServerFixture.ScreenshotDirectory, name + ".png"),

@@ -40,7 +40,7 @@ public sealed class CardTests(AppServerFixture app)
 
         await page.GetByTestId("holder-link").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(SeededRegistry.HolderA);
-        await Expect(page.GetByText("810001234567")).ToBeVisibleAsync();
+        await Expect(page.GetByText(SeededRegistry.HolderRppsA)).ToBeVisibleAsync();
         await Expect(new DataGrid(page, "cards-grid").Rows).ToHaveCountAsync(1);
         await session.ScreenshotAsync("person-detail");
         await session.AssertNoErrorsAsync();

@@ -12,7 +12,7 @@ namespace CpsSupport.Web.Tests.EndToEnd;
 /// </summary>
 public sealed record SeededRegistry(
     Guid StructureA, Guid StructureB, Guid ManagerPersonA, Guid MandataryPersonA,
-    Guid ActiveCardA, Guid CardB, int CardsOfA, int CardsOfB)
+    Guid ActiveCardA, Guid CardB, Guid HolderPersonA, int CardsOfA, int CardsOfB)
 {
     public const string StructureAName = "Centre hospitalier de Valence";
     public const string StructureBName = "Clinique du Parc";
@@ -21,6 +21,8 @@ public sealed record SeededRegistry(
     public const string OpposedSerialA = "2500000102";
     public const string SerialB = "2500000201";
     public const string HolderA = "Alice BERNARD";
+    /// <summary>Alice Bernard's national id (8 + RPPS with a valid Luhn key): what a caller reads out on the phone.</summary>
+    public const string HolderRppsA = "810001234565";
 
     public int TotalCards => CardsOfA + CardsOfB;
 
@@ -41,7 +43,7 @@ public sealed record SeededRegistry(
         var mandatary = build.Person("Marc", "Petit", profession: "Responsable informatique");
         build.Mandate(a, mandatary, new DateOnly(2025, 1, 1));
 
-        var alice = build.Person("Alice", "Bernard", "810001234567", "Infirmière");
+        var alice = build.Person("Alice", "Bernard", HolderRppsA, "Infirmière");
         var active = build.Card(alice, a, CardType.Cps, CardStatus.Active, ActiveSerialA);
         AddHistory(active, (CardStatus.Ordered, "2024-12-02"), (CardStatus.Shipped, "2024-12-16"),
             (CardStatus.CodesSent, "2024-12-17"), (CardStatus.Active, "2025-01-06"));
@@ -51,7 +53,7 @@ public sealed record SeededRegistry(
         AddHistory(opposed, (CardStatus.Active, "2025-02-03"), (CardStatus.Opposed, "2026-03-02"));
         build.Card(head, a, CardType.Cde, CardStatus.Active, "2500000103");
 
-        var chloe = build.Person("Chloé", "Moreau", "810009876543", "Médecin");
+        var chloe = build.Person("Chloé", "Moreau", "810009876540", "Médecin");
         var cardB = build.Card(chloe, b, CardType.Cps, CardStatus.Active, SerialB);
         AddHistory(cardB, (CardStatus.Active, "2025-03-10"));
         // Just ordered: first in the lifecycle order of statuses, though "Ordered" comes late in the alphabet.
@@ -64,7 +66,7 @@ public sealed record SeededRegistry(
         }
         await build.SaveAsync();
 
-        return new SeededRegistry(a.Id, b.Id, head.Id, mandatary.Id, active.Id, cardB.Id, CardsOfA: 3, CardsOfB: 31);
+        return new SeededRegistry(a.Id, b.Id, head.Id, mandatary.Id, active.Id, cardB.Id, alice.Id, CardsOfA: 3, CardsOfB: 31);
     }
 
     private static void AddHistory(Card card, params (CardStatus Status, string Day)[] steps)

@@ -45,6 +45,16 @@ public sealed class ShellTests(AppServerFixture app)
         // Tickets are the desk's queue; portal users follow their requests instead.
         await Expect(page.GetByTestId(account.IsDesk ? "kpi-tickets" : "kpi-requests")).ToBeVisibleAsync();
         await Expect(page.GetByTestId(account.IsDesk ? "kpi-requests" : "kpi-tickets")).ToHaveCountAsync(0);
+        // The desk's queue views, each a link to its view; portal users have none.
+        if (account.IsDesk)
+        {
+            await Expect(page.GetByTestId("kpi-my-tickets").GetByRole(AriaRole.Link, new() { Name = "Mes tickets" })).ToHaveAttributeAsync("href", "/tickets?vue=Mine");
+            await Expect(page.GetByTestId("kpi-overdue-tickets").GetByRole(AriaRole.Link, new() { Name = "En retard" })).ToHaveAttributeAsync("href", "/tickets?vue=Overdue");
+        }
+        else
+        {
+            await Expect(page.GetByTestId("kpi-my-tickets")).ToHaveCountAsync(0);
+        }
 
         await session.ScreenshotAsync($"dashboard-{role.ToLowerInvariant()}");
         await session.AssertNoErrorsAsync();

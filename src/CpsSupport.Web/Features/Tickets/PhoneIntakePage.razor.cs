@@ -56,6 +56,13 @@ public partial class PhoneIntakePage
         else _cardIds.Remove(id);
     }
 
+    /// <summary>Once the agent wrote the subject, picking another category no longer replaces it.</summary>
+    private void OnSubjectTyped(string? subject)
+    {
+        _subject = subject;
+        _subjectTyped = !string.IsNullOrWhiteSpace(subject);
+    }
+
     private void OnCategoryChanged(TicketCategory category)
     {
         _category = category;
@@ -69,7 +76,6 @@ public partial class PhoneIntakePage
         _saving = true;
         try
         {
-            _subjectTyped = true;
             var scope = await GetScopeAsync();
             var created = await Tickets.CreateAsync(scope, new NewTicket(
                 _subject ?? "", TicketChannel.Phone, _category, _priority, _capacity,

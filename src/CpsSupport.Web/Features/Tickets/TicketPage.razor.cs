@@ -26,6 +26,7 @@ public partial class TicketPage
     private string? _otherNumber;
     private IReadOnlyList<TicketQueueDto> _queues = [];
     private IReadOnlyList<string> _others = [];
+    private Guid? _shownId;
     private Guid _userId;
     private string _userName = "";
     private PeriodicTimer? _timer;
@@ -37,7 +38,9 @@ public partial class TicketPage
     [Inject] private TicketQueryService Queries { get; set; } = default!;
     [Inject] private TicketService Tickets { get; set; } = default!;
     [Inject] private CardService Cards { get; set; } = default!;
+    [Inject] private TicketPresence Presence { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
@@ -46,13 +49,33 @@ public partial class TicketPage
         _userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
         _userName = user.FindFirstValue(CpsClaimTypes.DisplayName) ?? user.Identity?.Name ?? "";
         _queues = await Queries.QueuesAsync(Cancellation);
+        Presence.Changed += OnPresenceChanged;
     }
 
     protected override async Task OnParametersSetAsync()
     {
+        // The same page instance shows another ticket after a merge or a link: nothing typed for the previous one is kept.
+        if (_shownId is { } previous && previous != Id)
+        {
+            ResetInputs();
+            await LeaveAsync(previous);
+        }
         await LoadAsync();
         _loaded = true;
-        if (_ticket is not null && _timer is null) _ = HeartbeatAsync();
+        // Prerendering only shows the page: presence starts with the interactive circuit.
+        if (_ticket is null || _shownId == Id || !RendererInfo.IsInteractive) return;
+        _shownId = Id;
+        _others = await Tickets.TouchViewerAsync(Id, _userId, _userName, Cancellation);
+        Presence.Notify(Id);
+        if (_timer is null) _ = HeartbeatAsync();
+    }
+
+    private void ResetInputs()
+    {
+        _reply = _cardSerial = _otherNumber = null;
+        _files.Clear();
+        _kbOpen = false;
+        _others = [];
     }
 
     private async Task LoadAsync()
@@ -62,23 +85,43 @@ public partial class TicketPage
         if (_ticket is { } t) _edit.From(t);
     }
 
-    /// <summary>Tells the others we have the ticket open and learns who else has, until the page is left.</summary>
+    /// <summary>Tells the others (on other servers too) we still have the ticket open and learns who else has, until the page is left.</summary>
     private async Task HeartbeatAsync()
     {
         _timer = new PeriodicTimer(Heartbeat);
         try
         {
-            do
-            {
-                _others = await Tickets.TouchViewerAsync(Id, _userId, _userName, Cancellation);
-                await InvokeAsync(StateHasChanged);
-            }
-            while (await _timer.WaitForNextTickAsync(Cancellation));
+            while (await _timer.WaitForNextTickAsync(Cancellation)) await RefreshPresenceAsync();
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
         {
             // The page was left.
         }
+    }
+
+    /// <summary>Someone opened or left a ticket on this server: if it is ours, who else has it open changed.</summary>
+    private void OnPresenceChanged(Guid ticketId)
+    {
+        if (ticketId == _shownId) _ = InvokeAsync(RefreshPresenceAsync);
+    }
+
+    private async Task RefreshPresenceAsync()
+    {
+        try
+        {
+            _others = await Tickets.TouchViewerAsync(Id, _userId, _userName, Cancellation);
+            StateHasChanged();
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // The page was left while the refresh was on its way.
+        }
+    }
+
+    private async Task LeaveAsync(Guid ticketId)
+    {
+        await Tickets.LeaveViewerAsync(ticketId, _userId, CancellationToken.None);
+        Presence.Notify(ticketId);
     }
 
     private Task RunAsync(Func<Task> action, string? success = null) => RunAsync(async () => { await action(); return success; });
@@ -91,9 +134,18 @@ public partial class TicketPage
             var message = await action();
             if (message is not null) Snackbar.Add(message, Severity.Success);
         }
+        catch (TicketConflictException)
+        {
+            // The page reloads the ticket below: say so, rather than the service's "reload it".
+            _error = $"Le ticket {_ticket?.Number} a été modifié par quelqu'un d'autre pendant que vous le consultiez : vos modifications n'ont pas été enregistrées. "
+                + "La page affiche maintenant la version à jour ; refaites-les si elles sont toujours utiles.";
+            // The button clicked may be far below the message at the top of the page.
+            Snackbar.Add("Modification refusée : le ticket a changé entre-temps.", Severity.Error);
+        }
         catch (TicketException e)
         {
             _error = e.Message;
+            Snackbar.Add(e.Message, Severity.Error);
         }
         await LoadAsync();
     }
@@ -167,6 +219,11 @@ public partial class TicketPage
     {
         var scope = await GetScopeAsync();
         var other = await FindOtherAsync();
+        // A merge closes this ticket and moves its messages for good: one click on the wrong number must not do it.
+        var confirmed = await Dialogs.ShowMessageBoxAsync($"Fusionner dans {other.Number} ?",
+            $"Les messages et les cartes de {_ticket!.Number} iront dans « {other.Subject} » ({other.Number}), et {_ticket.Number} sera clos. "
+            + "Une fusion ne peut pas être annulée.", yesText: "Fusionner", cancelText: "Annuler");
+        if (confirmed != true) return null;
         await Tickets.MergeAsync(scope, Id, other.Id, Cancellation);
         Navigation.NavigateTo($"/tickets/{other.Id}");
         return $"Ticket fusionné dans {other.Number}.";
@@ -181,11 +238,12 @@ public partial class TicketPage
 
     public async ValueTask DisposeAsync()
     {
+        Presence.Changed -= OnPresenceChanged;
         Dispose();
         _timer?.Dispose();
-        if (_ticket is not null && _userId != Guid.Empty)
+        if (_shownId is { } shown && _userId != Guid.Empty)
         {
-            try { await Tickets.LeaveViewerAsync(Id, _userId, CancellationToken.None); }
+            try { await LeaveAsync(shown); }
             catch (Exception e) when (e is not OutOfMemoryException) { /* best effort: the entry expires after a minute anyway */ }
         }
         GC.SuppressFinalize(this);

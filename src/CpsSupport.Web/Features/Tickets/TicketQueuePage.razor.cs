@@ -1,5 +1,6 @@
 using CpsSupport.Features.Paging;
 using CpsSupport.Features.Tickets;
+using CpsSupport.Web.Components;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -79,7 +80,7 @@ public partial class TicketQueuePage
     {
         var scope = await GetScopeAsync();
         var count = await Tickets.BulkAssignAsync(scope, _selected.Select(t => t.Id).ToList(), _bulkAssignee, Cancellation);
-        Snackbar.Add($"{count} ticket(s) assigné(s).", Severity.Success);
+        Snackbar.Add(Labels.Count(count, "ticket assigné.", "tickets assignés."), Severity.Success);
         await ReloadAsync();
     }
 
@@ -89,7 +90,7 @@ public partial class TicketQueuePage
         {
             var scope = await GetScopeAsync();
             var count = await Tickets.BulkCloseAsync(scope, _selected.Select(t => t.Id).ToList(), Cancellation);
-            Snackbar.Add($"{count} ticket(s) clos.", Severity.Success);
+            Snackbar.Add(Labels.Count(count, "ticket clos.", "tickets clos."), Severity.Success);
         }
         catch (TicketException e)
         {

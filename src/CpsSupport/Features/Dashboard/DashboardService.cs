@@ -18,8 +18,9 @@ public sealed class DashboardService(IDbContextFactory<CpsDbContext> dbFactory, 
     /// <summary>
     /// Cards by status, cards still in circulation whose last valid day falls within the next
     /// <see cref="ExpiryWindowDays"/> days (today in Paris included), structures, tickets not yet resolved or closed,
-    /// and requests by status. Desk staff count everything; a portal user counts only their structures' rows
-    /// (and the requests they filed themselves).
+    /// and requests by status. Desk staff count everything, plus the tickets of their "Mes tickets", "Non assignés" and
+    /// "En retard" views (the same rules as the queue); a portal user counts only their structures' rows (and the
+    /// requests they filed themselves), and no desk views.
     /// </summary>
     public async Task<DashboardSummary> GetAsync(AccessScope scope, CancellationToken ct = default)
     {
@@ -38,6 +39,7 @@ public sealed class DashboardService(IDbContextFactory<CpsDbContext> dbFactory, 
         var structureCount = await db.Structures.AsNoTracking().VisibleTo(scope).CountAsync(ct);
         var openTickets = await VisibleTickets(db, scope)
             .CountAsync(t => t.State != TicketState.Resolved && t.State != TicketState.Closed, ct);
+        var deskViews = scope.IsDesk ? await DeskViewCountsAsync(db, scope, clock.GetUtcNow(), ct) : new DeskTicketCounts(0, 0, 0);
         var requestCounts = await VisibleRequests(db, scope).GroupBy(r => r.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Status, x => x.Count, ct);
@@ -47,10 +49,20 @@ public sealed class DashboardService(IDbContextFactory<CpsDbContext> dbFactory, 
             expiringSoon,
             structureCount,
             openTickets,
+            deskViews,
             Enum.GetValues<RequestStatus>().ToDictionary(s => s, s => requestCounts.GetValueOrDefault(s)));
     }
 
-    // Tickets get their own access rules with their feature; until then a portal user sees their structures' ones.
+    private static async Task<DeskTicketCounts> DeskViewCountsAsync(CpsDbContext db, AccessScope scope, DateTimeOffset now, CancellationToken ct)
+    {
+        var tickets = db.Tickets.AsNoTracking();
+        return new DeskTicketCounts(
+            await TicketQueryService.InView(tickets, TicketView.Mine, null, scope.UserId, now).CountAsync(ct),
+            await TicketQueryService.InView(tickets, TicketView.Unassigned, null, scope.UserId, now).CountAsync(ct),
+            await TicketQueryService.InView(tickets, TicketView.Overdue, null, scope.UserId, now).CountAsync(ct));
+    }
+
+    // Tickets and requests get their own access rules with their features; until then a portal user sees their structures' ones.
     private static IQueryable<Ticket> VisibleTickets(CpsDbContext db, AccessScope scope) =>
         scope.IsDesk
             ? db.Tickets.AsNoTracking()

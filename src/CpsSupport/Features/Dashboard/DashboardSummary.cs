@@ -9,6 +9,7 @@ public sealed record DashboardSummary(
     int CardsExpiringSoon,
     int StructureCount,
     int OpenTicketCount,
+    DeskTicketCounts DeskTickets,
     IReadOnlyDictionary<RequestStatus, int> RequestsByStatus)
 {
     public int CardCount => CardsByStatus.Values.Sum();

@@ -25,18 +25,7 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var tickets = db.Tickets.AsNoTracking().VisibleTo(scope).Where(t => t.MergedIntoId == null);
-        tickets = query.View switch
-        {
-            TicketView.Mine => tickets.Where(t => t.AssigneeId == scope.UserId && t.State != TicketState.Closed && t.State != TicketState.Resolved),
-            TicketView.Unassigned => tickets.Where(t => t.AssigneeId == null && t.State != TicketState.Closed && t.State != TicketState.Resolved),
-            TicketView.Overdue => tickets.Where(t => t.ResolutionDueAt != null && t.ResolutionDueAt < now && t.State != TicketState.Closed && t.State != TicketState.Resolved),
-            TicketView.WaitingForRequester => tickets.Where(t => t.State == TicketState.WaitingForRequester),
-            TicketView.Queue => tickets.Where(t => t.QueueId == query.QueueId && t.State != TicketState.Closed && t.State != TicketState.Resolved),
-            TicketView.Closed => tickets.Where(t => t.State == TicketState.Closed || t.State == TicketState.Resolved),
-            TicketView.All => tickets,
-            _ => tickets.Where(t => t.State != TicketState.Closed && t.State != TicketState.Resolved),
-        };
+        var tickets = InView(db.Tickets.AsNoTracking().VisibleTo(scope), query.View, query.QueueId, scope.UserId, now);
         if (query.State is { } state) tickets = tickets.Where(t => t.State == state);
         if (query.Category is { } category) tickets = tickets.Where(t => t.Category == category);
         if (query.Priority is { } priority) tickets = tickets.Where(t => t.Priority == priority);
@@ -83,6 +72,26 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
         return new PagedResult<TicketRow>(rows.Select(t => new TicketRow(t.Id, t.Number, t.Subject, t.State, t.Category, t.Priority, t.Channel,
             t.RequesterName, t.PersonName, t.StructureName, t.AssigneeId, t.AssigneeName, t.QueueName, t.CreatedAt, t.LastActivityAt,
             t.ResolutionDueAt, sla.StatusOf(t.State, t.ResolutionDueAt, targets[t.Category], now))).ToList(), total);
+    }
+
+    /// <summary>
+    /// The tickets of a saved view (merged ones never: they live on in their survivor). Shared with the dashboard, whose
+    /// counts must match the views its links open.
+    /// </summary>
+    internal static IQueryable<Ticket> InView(IQueryable<Ticket> tickets, TicketView view, Guid? queueId, Guid? userId, DateTimeOffset now)
+    {
+        tickets = tickets.Where(t => t.MergedIntoId == null);
+        return view switch
+        {
+            TicketView.Mine => tickets.Where(t => t.AssigneeId == userId && t.State != TicketState.Closed && t.State != TicketState.Resolved),
+            TicketView.Unassigned => tickets.Where(t => t.AssigneeId == null && t.State != TicketState.Closed && t.State != TicketState.Resolved),
+            TicketView.Overdue => tickets.Where(t => t.ResolutionDueAt != null && t.ResolutionDueAt < now && t.State != TicketState.Closed && t.State != TicketState.Resolved),
+            TicketView.WaitingForRequester => tickets.Where(t => t.State == TicketState.WaitingForRequester),
+            TicketView.Queue => tickets.Where(t => t.QueueId == queueId && t.State != TicketState.Closed && t.State != TicketState.Resolved),
+            TicketView.Closed => tickets.Where(t => t.State == TicketState.Closed || t.State == TicketState.Resolved),
+            TicketView.All => tickets,
+            _ => tickets.Where(t => t.State != TicketState.Closed && t.State != TicketState.Resolved),
+        };
     }
 
     /// <summary>
