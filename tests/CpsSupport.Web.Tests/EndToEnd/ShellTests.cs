@@ -14,8 +14,8 @@ public sealed class ShellTests(AppServerFixture app)
     /// </summary>
     private static readonly Dictionary<string, string[]> ExpectedMenu = new()
     {
-        [Roles.Agent] = ["Tableau de bord", "Tickets", "Incidents et demandes", "Commandes", "Cartes", "Structures", "Base de connaissances"],
-        [Roles.Supervisor] = ["Tableau de bord", "Tickets", "Incidents et demandes", "Commandes", "Cartes", "Structures", "Base de connaissances", "Administration"],
+        [Roles.Agent] = ["Tableau de bord", "Tickets", "Incidents et demandes", "Commandes", "Cartes", "Structures", "Base de connaissances", "Diagnostic carte"],
+        [Roles.Supervisor] = ["Tableau de bord", "Tickets", "Incidents et demandes", "Commandes", "Cartes", "Structures", "Base de connaissances", "Diagnostic carte", "Administration"],
         [Roles.StructureManager] = ["Tableau de bord", "Incidents et demandes", "Commandes", "Cartes", "Mes structures"],
         [Roles.Mandatary] = ["Tableau de bord", "Incidents et demandes", "Commandes", "Cartes", "Mes structures"],
     };
