@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-packages.sh
-ensure_packages 'postgresql:/usr/lib/postgresql/*/bin/initdb' 'chromium:/usr/bin/chromium' 'poppler-utils:/usr/bin/pdftotext' 'softhsm2:/usr/lib/softhsm/libsofthsm2.so' || exit 1
+ensure_packages 'postgresql:/usr/lib/postgresql/*/bin/initdb' 'chromium:/usr/bin/chromium' 'poppler-utils:/usr/bin/pdftotext' 'softhsm2:/usr/lib/softhsm/libsofthsm2.so' 'dovecot-imapd:/usr/sbin/dovecot' 'python3-aiosmtpd:/usr/lib/python3/dist-packages/aiosmtpd' || exit 1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp)
 dotnet test CpsSupport.sln -c Release 2>&1 | tee "$log"
