@@ -7,6 +7,7 @@ using CpsSupport.Data;
 using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Demo;
 using CpsSupport.Features.Documents;
+using CpsSupport.Features.Files;
 using CpsSupport.Jobs;
 using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
@@ -31,7 +32,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
         throw new InvalidOperationException("ConnectionStrings:Cps is not configured (set it, or LocalDefaults:Enabled=true to run a private PostgreSQL).");
     var directory = configuration["LocalDefaults:PostgresDirectory"] is { Length: > 0 } configured
         ? configured
-        : Path.Combine(RepositoryRoot(builder.Environment.ContentRootPath), ".local", "postgres");
+        : Path.Combine(CheckoutPaths.FindRoot(builder.Environment.ContentRootPath) ?? builder.Environment.ContentRootPath, ".local", "postgres");
     var database = configuration["LocalDefaults:Database"] is { Length: > 0 } name ? name : "cpssupport";
     localPostgres = await LocalPostgresCluster.StartAsync(directory, configuration.GetValue("LocalDefaults:PostgresPort", 55432), CancellationToken.None);
     await localPostgres.EnsureDatabaseAsync(database, CancellationToken.None);
@@ -54,6 +55,7 @@ builder.Services.AddOpenApi(o =>
 {
     o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
     o.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+    o.AddOperationTransformer<BearerSecurityRequirementTransformer>();
 });
 builder.Services.AddHealthChecks().AddDbContextCheck<CpsDbContext>("database");
 
@@ -118,15 +120,6 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
-
-static string RepositoryRoot(string contentRoot)
-{
-    for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "CpsSupport.sln"))) return dir.FullName;
-    }
-    return contentRoot;
-}
 
 // Demo:Seed (development, docker-compose): the demo data set and accounts, then where to sign in, on the console.
 static async Task SeedDemoAsync(IServiceProvider services, ILogger logger)

@@ -4,7 +4,7 @@ using Microsoft.OpenApi;
 
 namespace CpsSupport.Web.Api;
 
-/// <summary>Declares the bearer scheme in the OpenAPI document so clients and tools know how to authenticate.</summary>
+/// <summary>Declares the bearer scheme in the OpenAPI document; <see cref="BearerSecurityRequirementTransformer"/> says which operations need it.</summary>
 internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -20,10 +20,6 @@ internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransfor
             Scheme = "bearer",
             Description = "Jeton de session (8 h) ou jeton personnel (jusqu'à 365 jours), préfixe cps_.",
         };
-        document.Security =
-        [
-            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiTokenAuthenticationHandler.SchemeName, document)] = [] },
-        ];
         return Task.CompletedTask;
     }
 }

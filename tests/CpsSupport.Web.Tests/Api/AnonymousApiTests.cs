@@ -87,7 +87,7 @@ public sealed class AnonymousApiTests(RegistryScenario app)
     }
 
     [Fact]
-    public async Task OpenApi_document_is_anonymous_and_lists_every_api_endpoint_with_the_bearer_scheme()
+    public async Task OpenApi_document_is_anonymous_and_requires_the_bearer_scheme_on_every_endpoint_but_token_issue()
     {
         using var client = app.CreateBrowserlessClient();
         using var response = await client.GetAsync("/openapi/v1.json");
@@ -105,7 +105,19 @@ public sealed class AnonymousApiTests(RegistryScenario app)
         var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal("http", scheme.GetProperty("type").GetString());
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
-        var requirement = Assert.Single(root.GetProperty("security").EnumerateArray());
-        Assert.True(requirement.TryGetProperty("Bearer", out _), "The document-wide security requirement does not name the Bearer scheme: " + requirement);
+        Assert.False(root.TryGetProperty("security", out _), "A document-wide requirement would also cover the anonymous token endpoint.");
+
+        var tokenIssue = paths.GetProperty("/api/v1/auth/token").GetProperty("post");
+        Assert.False(tokenIssue.TryGetProperty("security", out _), "POST /api/v1/auth/token is anonymous: " + tokenIssue);
+        var protectedOperations = paths.EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Name: o.Name.ToUpperInvariant() + " " + p.Name, Operation: o.Value)))
+            .Where(o => o.Name != "POST /api/v1/auth/token")
+            .ToList();
+        Assert.NotEmpty(protectedOperations);
+        Assert.All(protectedOperations, o =>
+        {
+            Assert.True(o.Operation.TryGetProperty("security", out var security), o.Name + " lists no security requirement");
+            Assert.Contains(security.EnumerateArray(), r => r.TryGetProperty("Bearer", out _));
+        });
     }
 }

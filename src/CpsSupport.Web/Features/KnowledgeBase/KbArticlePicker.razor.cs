@@ -26,7 +26,7 @@ public partial class KbArticlePicker
     [Parameter] public string? RequesterName { get; set; }
     /// <summary>Replaces {{ticket}}.</summary>
     [Parameter] public string? TicketNumber { get; set; }
-    /// <summary>Receives the article's text with the placeholders replaced.</summary>
+    /// <summary>Receives the article's text with the placeholders replaced, as plain text.</summary>
     [Parameter] public EventCallback<string> OnInsert { get; set; }
     [Parameter] public string InsertText { get; set; } = "Insérer dans la réponse";
 
@@ -59,7 +59,8 @@ public partial class KbArticlePicker
     private async Task InsertAsync()
     {
         if (_rendered is null) return;
-        await OnInsert.InvokeAsync(_rendered.Text);
+        // Replies are plain text: the article's Markdown is turned into readable text, not pasted as syntax.
+        await OnInsert.InvokeAsync(KbMarkdown.ToPlainText(_rendered.Text));
         Back();
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
+using CpsSupport.Features.Files;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -24,29 +25,13 @@ public sealed partial class TemplateStore : IDisposable
     public TemplateStore(IOptions<DocumentOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Root = ResolveRoot(options.Value.TemplatesRoot);
+        Root = CheckoutPaths.Resolve(options.Value.TemplatesRoot);
         if (!Directory.Exists(Root))
         {
             throw new DirectoryNotFoundException($"Templates folder not found: {Root} (setting {DocumentOptions.Section}:TemplatesRoot).");
         }
 
         _fileProvider = new PhysicalFileProvider(Root);
-    }
-
-    /// <summary>
-    /// An absolute root as configured; a relative one from the working directory, else from the repository checkout the
-    /// application runs from (tests and `dotnet run` start in other folders than the repository root).
-    /// </summary>
-    private static string ResolveRoot(string configured)
-    {
-        if (Path.IsPathRooted(configured)) return configured;
-        var fromWorkingDirectory = Path.GetFullPath(configured);
-        if (Directory.Exists(fromWorkingDirectory)) return fromWorkingDirectory;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CpsSupport.sln"))) return Path.Combine(dir.FullName, configured);
-        }
-        return fromWorkingDirectory;
     }
 
     /// <summary>Absolute path of the templates folder.</summary>

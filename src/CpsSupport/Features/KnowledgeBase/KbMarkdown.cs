@@ -1,4 +1,6 @@
+using System.Text;
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -33,6 +35,103 @@ public static class KbMarkdown
             if (!IsSafeUrl(link.Url)) link.Url = "#";
         }
         return document.ToHtml(Pipeline);
+    }
+
+    /// <summary>
+    /// Article Markdown to the plain text of a mail reply: list markers and numbers kept, emphasis marks dropped,
+    /// a link written as "text (address)", so the requester reads a clean message rather than Markdown syntax.
+    /// </summary>
+    public static string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        var text = new StringBuilder();
+        WriteBlocks(text, Markdown.Parse(markdown, Pipeline), "");
+        return text.ToString().TrimEnd() + "\n";
+    }
+
+    private static void WriteBlocks(StringBuilder text, ContainerBlock container, string indent)
+    {
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case ListBlock list:
+                    var number = int.TryParse(list.OrderedStart, out var start) ? start : 1;
+                    foreach (var item in list.OfType<ListItemBlock>())
+                    {
+                        var marker = list.IsOrdered ? $"{number++}. " : "- ";
+                        var itemText = new StringBuilder();
+                        WriteBlocks(itemText, item, "");
+                        var lines = itemText.ToString().TrimEnd().Split('\n');
+                        text.Append(indent).Append(marker).Append(lines[0]).Append('\n');
+                        foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
+                            text.Append(indent).Append(' ', marker.Length).Append(line).Append('\n');
+                    }
+                    text.Append('\n');
+                    break;
+                case QuoteBlock quote:
+                    var quoted = new StringBuilder();
+                    WriteBlocks(quoted, quote, "");
+                    foreach (var line in quoted.ToString().TrimEnd().Split('\n')) text.Append(indent).Append("> ").Append(line).Append('\n');
+                    text.Append('\n');
+                    break;
+                case Table table:
+                    foreach (var row in table.OfType<TableRow>())
+                    {
+                        var cells = row.OfType<TableCell>().Select(c =>
+                        {
+                            var cell = new StringBuilder();
+                            WriteBlocks(cell, c, "");
+                            return cell.ToString().Trim();
+                        });
+                        text.Append(indent).Append(string.Join(" | ", cells)).Append('\n');
+                    }
+                    text.Append('\n');
+                    break;
+                case ContainerBlock other:
+                    WriteBlocks(text, other, indent);
+                    break;
+                case ThematicBreakBlock:
+                    text.Append(indent).Append("――――――――\n\n");
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    text.Append(indent);
+                    WriteInlines(text, inline);
+                    text.Append("\n\n");
+                    break;
+                case LeafBlock leaf:
+                    foreach (var line in leaf.Lines.Lines.Take(leaf.Lines.Count)) text.Append(indent).Append(line.ToString()).Append('\n');
+                    text.Append('\n');
+                    break;
+            }
+        }
+    }
+
+    private static void WriteInlines(StringBuilder text, ContainerInline container)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
+                case CodeInline code: text.Append(code.Content); break;
+                case LineBreakInline: text.Append('\n'); break;
+                case AutolinkInline auto: text.Append(auto.Url); break;
+                case LinkInline { IsImage: true } image:
+                    var alt = new StringBuilder();
+                    WriteInlines(alt, image);
+                    text.Append(alt.Length > 0 ? alt.ToString() : image.Url);
+                    break;
+                case LinkInline link:
+                    var label = new StringBuilder();
+                    WriteInlines(label, link);
+                    text.Append(label);
+                    var url = IsSafeUrl(link.Url) ? link.Url : null;
+                    if (!string.IsNullOrEmpty(url) && url != label.ToString() && url != "mailto:" + label) text.Append(" (").Append(url).Append(')');
+                    break;
+                case ContainerInline nested: WriteInlines(text, nested); break;
+            }
+        }
     }
 
     internal static bool IsSafeUrl(string? url)

@@ -87,4 +87,27 @@ public sealed class KnowledgeBaseRenderTests
     {
         Assert.All(KnowledgeBaseSeeder.BundledArticles(), a => Assert.StartsWith("<", KbMarkdown.ToHtml(a.Body)));
     }
+
+    [Fact]
+    public void A_reply_gets_plain_text_with_list_markers_and_link_addresses_but_no_markdown_syntax()
+    {
+        var text = KbMarkdown.ToPlainText(
+            "## Étapes\n\nBonjour **Hélène**,\nvoici la marche à suivre :\n\n1. Ouvrir *Cryptolib CPS*\n2. Lancer `CCM`\n\n- voir [la fiche](https://esante.gouv.fr/produits-services/cps)\n- ou [clic](javascript:alert(1))");
+
+        Assert.Equal(
+            "Étapes\n\nBonjour Hélène,\nvoici la marche à suivre :\n\n1. Ouvrir Cryptolib CPS\n2. Lancer CCM\n\n- voir la fiche (https://esante.gouv.fr/produits-services/cps)\n- ou clic\n",
+            text);
+    }
+
+    [Fact]
+    public void Every_bundled_article_becomes_plain_text_without_emphasis_or_link_syntax()
+    {
+        Assert.All(KnowledgeBaseSeeder.BundledArticles(), a =>
+        {
+            var text = KbMarkdown.ToPlainText(a.Body);
+            Assert.False(string.IsNullOrWhiteSpace(text), a.Slug);
+            Assert.DoesNotContain("**", text);
+            Assert.DoesNotContain("](", text);
+        });
+    }
 }
