@@ -10,6 +10,7 @@ using CpsSupport.Features.Documents;
 using CpsSupport.Jobs;
 using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
+using CpsSupport.Web.Features.Cards;
 using CpsSupport.Web.Features.Documents;
 using CpsSupport.Web.Features.Tickets;
 using CpsSupport.Web.Security;
@@ -109,6 +110,7 @@ app.MapAccountEndpoints();
 app.MapCpsApi();
 app.MapAttachmentEndpoints();
 app.MapDocumentEndpoints();
+app.MapRevocationListEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new SupervisorDashboardAuthorizationFilter()],
