@@ -26,8 +26,9 @@ public sealed class OwnTestData(AppServerFixture app) : IAsyncDisposable
 
     public async Task<T> WithDbAsync<T>(Func<CpsDbContext, Task<T>> work)
     {
-        var factory = app.Services.GetRequiredService<IDbContextFactory<CpsDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
+        // The factory is scoped (its contexts carry the audit interceptor of the scope's actor).
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CpsDbContext>>().CreateDbContextAsync();
         return await work(db);
     }
 
@@ -58,7 +59,7 @@ public sealed class OwnTestData(AppServerFixture app) : IAsyncDisposable
             FirstName = first,
             LastName = last,
             Profession = profession,
-            Email = $"{first}.{last}.{Next()}@e2e.test".ToLowerInvariant(),
+            Email = Ascii($"{first}.{last}.{Next()}@e2e.test").ToLowerInvariant(),
             CorrespondenceAddress = new Address { Line1 = "8 avenue Victor Hugo", PostalCode = "26000", City = "Valence" },
         };
         await WithDbAsync(async db =>
@@ -104,6 +105,10 @@ public sealed class OwnTestData(AppServerFixture app) : IAsyncDisposable
         _users.Add(user.Id);
         return new TestAccount(role ?? "", email, displayName);
     }
+
+    /// <summary>"Noé" → "Noe": Identity user names (the e-mail here) take no accents.</summary>
+    private static string Ascii(string text) =>
+        new(text.Normalize(System.Text.NormalizationForm.FormD).Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray());
 
     private static void Check(IdentityResult result)
     {

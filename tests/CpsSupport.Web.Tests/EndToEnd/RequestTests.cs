@@ -219,4 +219,24 @@ public sealed class RequestTests(AppServerFixture app)
         Assert.Equal(2, await data.WithDbAsync(db => db.Requests.CountAsync(r => r.StructureId == structure.Id && r.Form == FormCode.F503 && r.Status == RequestStatus.Completed)));
         await session.AssertNoErrorsAsync();
     }
+
+    [Fact]
+    public async Task Mandatary_downloads_the_revocation_list_of_their_structure_from_the_cards_page()
+    {
+        await using var session = await app.NewSessionAsync(TestAccount.Mandatary);
+        await session.GotoAsync("/cartes");
+        var page = session.Page;
+
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("revocation-csv").ClickAsync());
+        Assert.Equal("liste-opposition.csv", csv.SuggestedFilename);
+        var lines = (await File.ReadAllTextAsync((await csv.PathAsync())!)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(RevocationListService.CsvHeader, lines[0]);
+        // Structure A's opposed card, with its reason; structure B is outside the mandatary's scope.
+        Assert.Contains(lines, l => l.StartsWith(SeededRegistry.OpposedSerialA + ";", StringComparison.Ordinal) && l.EndsWith("Perte déclarée par le titulaire", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("25000002", StringComparison.Ordinal) || l.StartsWith("25000003", StringComparison.Ordinal));
+
+        var json = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("revocation-json").ClickAsync());
+        Assert.Contains($"\"serialNumber\":\"{SeededRegistry.OpposedSerialA}\"", await File.ReadAllTextAsync((await json.PathAsync())!));
+        await session.AssertNoErrorsAsync();
+    }
 }
