@@ -11,6 +11,7 @@ using CpsSupport.Features.Files;
 using CpsSupport.Jobs;
 using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
+using CpsSupport.Web.Features.Cards;
 using CpsSupport.Web.Features.Documents;
 using CpsSupport.Web.Features.Tickets;
 using CpsSupport.Web.Security;
@@ -111,6 +112,7 @@ app.MapAccountEndpoints();
 app.MapCpsApi();
 app.MapAttachmentEndpoints();
 app.MapDocumentEndpoints();
+app.MapRevocationListEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new SupervisorDashboardAuthorizationFilter()],

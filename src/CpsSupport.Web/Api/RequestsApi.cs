@@ -33,6 +33,8 @@ public static class RequestsApi
 
         var structures = api.MapGroup("/structures").WithTags("Demandes");
         structures.MapPost("/{id:guid}/mandataries", ChangeMandatariesAsync).WithSummary("F502 : désigne ou supprime des mandataires");
+        structures.MapGet("/{id:guid}/technical-administrators", TechnicalAdministratorsAsync)
+            .WithSummary("F503 : les administrateurs techniques de certificats logiciels de la structure");
         structures.MapPost("/{id:guid}/technical-administrators", ChangeTechnicalAdministratorsAsync)
             .WithSummary("F503 : ajoute ou retire des administrateurs techniques de certificats logiciels");
         structures.MapPost("/{id:guid}/delivery-address", ChangeDeliveryAddressAsync).WithSummary("F504 : change l'adresse de livraison des cartes");
@@ -152,6 +154,13 @@ public static class RequestsApi
         var scope = await scopes.ForAsync(user, ct);
         var filing = new StructureFiling(id, body.Channel, body.Capacity, body.DeclarantPersonId, body.DeclarantName, body.IdDocumentAttachmentId, body.Comment, body.TicketId);
         return await Guard(async () => TypedResults.Ok(await service.ChangeMandatariesAsync(scope, filing, body.Designate ?? [], body.Remove ?? [], ct)));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TechnicalAdministratorDto>>, ProblemHttpResult>> TechnicalAdministratorsAsync(
+        Guid id, ClaimsPrincipal user, AccessScopeService scopes, StructureRequestService service, CancellationToken ct)
+    {
+        var scope = await scopes.ForAsync(user, ct);
+        return await service.TechnicalAdministratorsAsync(scope, id, ct) is { } administrators ? TypedResults.Ok(administrators) : ApiProblems.NotFound();
     }
 
     private static async Task<Results<Ok<StructureRequestOutcome>, ProblemHttpResult>> ChangeTechnicalAdministratorsAsync(

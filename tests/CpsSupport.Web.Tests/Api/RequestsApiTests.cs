@@ -115,6 +115,23 @@ public sealed class RequestsApiTests(RegistryScenario app)
         Assert.Equal(CardStatus.Active, card.Status);
     }
 
+    [Theory]
+    [InlineData(RegistryScenario.ManagerEmail)]
+    [InlineData(RegistryScenario.MandataryEmail)]
+    public async Task Technical_administrators_of_a_structure_are_listed_for_its_portal_users_and_the_desk_and_404_for_others(string email)
+    {
+        using var portal = app.ApiClientFor(email);
+        using var agent = app.ApiClientFor(RegistryScenario.AgentEmail);
+
+        using var own = await portal.GetAsync($"/api/v1/structures/{app.A.Id}/technical-administrators");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.NotNull(await own.Content.ReadFromJsonAsync<List<TechnicalAdministratorDto>>(Json));
+        using var desk = await agent.GetAsync($"/api/v1/structures/{app.B.Id}/technical-administrators");
+        Assert.Equal(HttpStatusCode.OK, desk.StatusCode);
+        using var other = await portal.GetAsync($"/api/v1/structures/{app.B.Id}/technical-administrators");
+        await ProblemAssert.IsFrenchProblemAsync(other, HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task A_refused_declaration_is_a_422_with_the_rule_explained_in_french()
     {

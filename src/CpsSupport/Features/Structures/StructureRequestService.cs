@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CpsSupport.Data;
 using CpsSupport.Features.Access;
+using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Calendar;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.Requests;
@@ -195,6 +196,8 @@ public sealed class StructureRequestService(IDbContextFactory<CpsDbContext> dbFa
             }
             db.Mandates.Add(new Mandate { StructureId = structureId, PersonId = person.Id, StartsOn = today });
             changes.Add($"{person.Name} désigné(e) mandataire à compter du {CardLifecycle.Day(today)} : accès immédiat aux cartes de la structure.");
+            // The mandate gives rights only through a sign-in account: link it in the same transaction.
+            changes.Add(await MandataryAccounts.GrantAsync(db, person.Id, person.Name, ct));
         }
         foreach (var person in facts.Removed ?? [])
         {

@@ -127,6 +127,9 @@ public sealed record TicketCardDto(Guid Id, CardType Type, string SerialNumber, 
 
 public sealed record LinkedTicketDto(Guid Id, string Number, string Subject, TicketState State);
 
+/// <summary>A request (F501…) filed from the ticket, with its status as it is now.</summary>
+public sealed record TicketRequestDto(Guid Id, string Number, Requests.FormCode Form, string? Kind, Requests.RequestStatus Status, string? CardSerialNumber, DateTimeOffset CreatedAt);
+
 public sealed record TicketDetail(
     Guid Id,
     string Number,
@@ -160,6 +163,7 @@ public sealed record TicketDetail(
     uint Version,
     IReadOnlyList<TicketCardDto> Cards,
     IReadOnlyList<LinkedTicketDto> LinkedTickets,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<TicketRequestDto> Requests);
 
 public sealed record TicketSearchHit(Guid Id, string Number, string Subject, TicketState State, double Rank, string? Excerpt);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CpsSupport.Data;
 using CpsSupport.Features.Access;
 using CpsSupport.Features.Paging;
+using CpsSupport.Features.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpsSupport.Features.Tickets;
@@ -192,9 +193,12 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
                      .ToListAsync(ct))
             timeline.Add(new TimelineEntry(e.At, TimelineEntryKind.CardEvent, e.Actor,
                 $"Carte {e.SerialNumber} : {TicketLabels.CardStatus(e.Status)}{(e.Reason is { Length: > 0 } r ? " — " + r : "")}", e.Id));
-        foreach (var r in await db.Requests.AsNoTracking().Where(r => r.TicketId == id)
-                     .Select(r => new { r.CreatedAt, r.Number, r.Form, r.Status, r.Id }).ToListAsync(ct))
-            timeline.Add(new TimelineEntry(r.CreatedAt, TimelineEntryKind.Request, "", $"Demande {r.Number} ({r.Form}) — {r.Status}", r.Id));
+        // A portal user sees only the requests of their structures (or their own), even on a ticket they may read.
+        var requests = await db.Requests.AsNoTracking().VisibleTo(scope).Where(r => r.TicketId == id).OrderBy(r => r.CreatedAt)
+            .Select(r => new TicketRequestDto(r.Id, r.Number, r.Form, r.Kind, r.Status, r.Card != null ? r.Card.SerialNumber : null, r.CreatedAt)).ToListAsync(ct);
+        foreach (var r in requests)
+            timeline.Add(new TimelineEntry(r.CreatedAt, TimelineEntryKind.Request, "",
+                $"Demande {r.Number} ({RequestLabels.Form(r.Form)}{(r.CardSerialNumber is { } serial ? ", carte " + serial : "")}) — {RequestLabels.Status(r.Status).ToLowerInvariant()}", r.Id));
         if (scope.IsDesk)
         {
             var key = id.ToString();
@@ -213,7 +217,7 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
             ticket.AssigneeId, t.AssigneeName, ticket.Tags, ticket.CreatedAt, ticket.FirstRespondedAt, ticket.FirstResponseDueAt,
             ticket.ResolutionDueAt, ticket.ResolvedAt, sla.StatusOf(ticket.State, ticket.ResolutionDueAt, (await sla.ResolutionTargetsAsync(db, ct))[ticket.Category], now),
             ticket.MergedIntoId, mergedIntoNumber, ticket.Version, cards, linked,
-            timeline.OrderBy(e => e.At).ThenBy(e => e.Kind).ToList());
+            timeline.OrderBy(e => e.At).ThenBy(e => e.Kind).ToList(), requests);
     }
 
     /// <summary>The queues, in their display order.</summary>

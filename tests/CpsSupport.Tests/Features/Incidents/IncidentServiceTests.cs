@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using CpsSupport.Features.Calendar;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.Incidents;
 using CpsSupport.Features.Requests;
@@ -296,6 +297,15 @@ public sealed class IncidentServiceTests
         var cards = await w.ReadAsync(db => db.TicketCards.Where(tc => tc.TicketId == ticket).Select(tc => tc.CardId).ToListAsync());
         Assert.Equal(new[] { w.EmployeeCard, outcome.Replacement!.CardId }.Order(), cards.Order());
         Assert.Equal(ticket, (await w.Requests.GetAsync(w.Desk, outcome.RequestId))!.TicketId);
+
+        // The ticket page lists the request with its status as it is now, and its timeline links to it.
+        var page = (await new TicketQueryService(w.Factory, w.Clock, new TicketSla(BusinessCalendar.Default)).GetAsync(w.Desk, ticket))!;
+        var request = Assert.Single(page.Requests);
+        Assert.Equal((outcome.RequestId, outcome.Number, FormCode.F501, "Loss", RequestStatus.Completed, w.EmployeeCardSerial),
+            (request.Id, request.Number, request.Form, request.Kind, request.Status, request.CardSerialNumber));
+        var entry = Assert.Single(page.Timeline, e => e.Kind == TimelineEntryKind.Request);
+        Assert.Equal(outcome.RequestId, entry.RelatedId);
+        Assert.EndsWith("— traitée", entry.Text);
     }
 
     [Fact]

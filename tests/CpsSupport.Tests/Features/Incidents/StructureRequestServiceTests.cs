@@ -34,6 +34,59 @@ public sealed class StructureRequestServiceTests
     }
 
     [Fact]
+    public async Task Mandatary_designated_by_F502_gets_the_unlinked_account_of_their_registry_email_with_the_mandatary_role()
+    {
+        await using var w = await IncidentWorld.CreateAsync(Paris.At(2026, 6, 15, 10));
+        var (person, account) = await PersonWithUnlinkedAccountAsync(w, "Lucie", "Nouvelle", "lucie.nouvelle@hopital.test", accountEmail: "Lucie.Nouvelle@Hopital.test");
+        Assert.Empty((await w.ScopeAsync(account, Roles.Mandatary)).StructureIds);
+
+        var outcome = await w.StructureForms.ChangeMandatariesAsync(await w.HeadScopeAsync(), ByHead(w), [person], []);
+
+        Assert.Equal(RequestStatus.Completed, outcome.Status);
+        Assert.Contains(outcome.Changes, c => c.Contains("relié à Lucie NOUVELLE") && c.Contains("rôle mandataire"));
+        var user = await w.ReadAsync(db => db.Users.SingleAsync(u => u.Id == account));
+        Assert.Equal(person, user.PersonId);
+        Assert.True(await w.ReadAsync(db => db.UserRoles.AnyAsync(r => r.UserId == account && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Mandatary))));
+        Assert.Equal([w.Hospital], (await w.ScopeAsync(account, Roles.Mandatary)).StructureIds);
+    }
+
+    [Fact]
+    public async Task Mandatary_designation_never_takes_over_an_account_linked_to_someone_else()
+    {
+        await using var w = await IncidentWorld.CreateAsync(Paris.At(2026, 6, 15, 10));
+        // The account with her registry e-mail already belongs to Sophie LEGRAND.
+        var (person, account) = await PersonWithUnlinkedAccountAsync(w, "Lucie", "Homonyme", "partage@hopital.test", accountEmail: "partage@hopital.test", linkedTo: w.Employee);
+
+        var outcome = await w.StructureForms.ChangeMandatariesAsync(await w.HeadScopeAsync(), ByHead(w), [person], []);
+
+        Assert.Equal(RequestStatus.Completed, outcome.Status);
+        Assert.Contains(outcome.Changes, c => c.Contains("déjà relié à une autre personne"));
+        Assert.Equal(w.Employee, await w.ReadAsync(db => db.Users.Where(u => u.Id == account).Select(u => u.PersonId).SingleAsync()));
+        Assert.False(await w.ReadAsync(db => db.UserRoles.AnyAsync(r => r.UserId == account)));
+    }
+
+    /// <summary>A new employee of the hospital with an active card and a registry e-mail, and a sign-in account (unlinked unless <paramref name="linkedTo"/>).</summary>
+    private static async Task<(Guid Person, Guid Account)> PersonWithUnlinkedAccountAsync(IncidentWorld w, string first, string last, string email, string accountEmail,
+        Guid? linkedTo = null)
+    {
+        var account = Guid.NewGuid();
+        var person = await w.ReadAsync(async db =>
+        {
+            var build = new RegistryBuilder(db);
+            var p = build.Person(first, last, profession: "Cadre de santé");
+            p.Email = email;
+            build.Card(p, await db.Structures.SingleAsync(s => s.Id == w.Hospital), CardType.Cpe);
+            db.Users.Add(new AppUser
+            {
+                Id = account, UserName = accountEmail, Email = accountEmail, NormalizedEmail = accountEmail.ToUpperInvariant(), DisplayName = $"{first} {last}", PersonId = linkedTo,
+            });
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+        return (person, account);
+    }
+
+    [Fact]
     public async Task Mandatary_removed_by_F502_loses_access_at_once()
     {
         await using var w = await IncidentWorld.CreateAsync(Paris.At(2026, 6, 15, 10));
