@@ -17,7 +17,7 @@ try
         Console.WriteLine($"Query plans written to {report}");
         return 0;
     }
-    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. options.BenchmarkArguments], BenchConfig.Create(options));
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchOptions).Assembly).Run([.. options.BenchmarkArguments], BenchConfig.Create(options));
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 }
 finally

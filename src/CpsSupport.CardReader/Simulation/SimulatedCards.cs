@@ -27,7 +27,7 @@ public sealed class SimulatedCards
                 TestAuthority, Professional("899700075122", "PHARMACH0007512", "CAROLE", "Pharmacien"), valid),
             Card("opposee", "CPE opposée (simulé)", "Carte en opposition", "9000000002", "en opposition (Opposed)",
                 TestAuthority, Staff("3760021832/000000018", "1760021832", "EMPLOYE0000018", "PAUL", "Secrétaire médicale"), valid),
-            Card("expiree", "CPS médecin expirée (simulé)", "Certificat expiré", "9000000003", "active, titulaire 899700100011",
+            Card("expiree", "CPS médecin expirée (simulé)", "Certificat expiré", "9000000003", "expirée (Expired), titulaire 899700100011",
                 TestAuthority, Professional("899700100011", "MEDECIN0010001", "JEAN", "Médecin"), (now.AddYears(-3), now.AddDays(-10))),
             Card("autre-ac", "CPS d'une autorité inconnue (simulé)", "Chaîne refusée : autre autorité", "9000000004", "active, titulaire 899700100029",
                 unknownAuthority, Professional("899700100029", "INFIRMIER0010002", "LUC", "Infirmier"), valid),
@@ -35,7 +35,7 @@ public sealed class SimulatedCards
                 TestAuthority, Professional("899700100037", "SAGEFEMME0010003", "ALICE", "Sage-femme"), valid),
             Card("production", "CPS de production (simulé)", "Carte réelle présentée au serveur de test", "9000000006", "active, titulaire 899700100045",
                 productionAuthority, Professional("899700100045", "DENTISTE0010004", "MARC", "Chirurgien-dentiste"), valid),
-            Card("bloquee", "CPS bloquée (simulé)", "Code porteur bloqué : 3 essais épuisés", "9000000007", "active, titulaire 899700100052",
+            Card("bloquee", "CPS bloquée (simulé)", "Code porteur bloqué : 3 essais épuisés", "9000000007", "bloquée (Blocked), titulaire 899700100052",
                 TestAuthority, Professional("899700100052", "KINE0010005", "EMMA", "Masseur-kinésithérapeute"), valid, locked: true),
         ];
     }

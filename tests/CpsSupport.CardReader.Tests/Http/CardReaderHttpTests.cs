@@ -155,4 +155,17 @@ public sealed class CardReaderHttpTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("Carte retirée", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
     }
+
+    [Fact]
+    public async Task No_reader_is_a_french_404_test_double()
+    {
+        using var factory = new CardReaderFactory(_hsm.Reader(Pkcs11Double.NoReader));
+
+        var response = await factory.PairedClient().GetAsync("/card");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        Assert.Equal("Aucun lecteur de cartes", problem.Title);
+        Assert.StartsWith("Aucun lecteur de cartes détecté", problem.Detail, StringComparison.Ordinal);
+    }
 }

@@ -94,6 +94,20 @@ public class Pkcs11CardReaderTests
     }
 
     [Fact]
+    public async Task No_reader_plugged_in_is_a_clear_error_and_an_empty_status_test_double()
+    {
+        var reader = _hsm.Reader(Pkcs11Double.NoReader);
+
+        var status = await reader.GetStatusAsync(CancellationToken.None);
+        var error = await Assert.ThrowsAsync<CardReaderException>(() => reader.ReadCardAsync(null, CancellationToken.None));
+
+        Assert.True(status.ModuleLoaded);
+        Assert.Empty(status.Slots);
+        Assert.Equal(CardReaderError.NoReader, error.Error);
+        Assert.Equal("Aucun lecteur de cartes détecté : branchez le lecteur (et installez son pilote), puis recommencez.", error.Message);
+    }
+
+    [Fact]
     public async Task Missing_module_is_reported_in_the_status_and_refuses_reads()
     {
         var reader = Pkcs11CardReader.ForLibrary("/opt/santesocial/CPS/lib/absent_pkcs11.so");

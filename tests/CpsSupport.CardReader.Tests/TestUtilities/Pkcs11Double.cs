@@ -30,6 +30,10 @@ public static class Pkcs11Double
             ? Decorate((ISession)call()!, (m, _, c) => m.Name == nameof(ISession.GetAttributeValue) ? throw new Pkcs11Exception("C_GetAttributeValue", CKR.CKR_DEVICE_REMOVED) : c())
             : call()));
 
+    /// <summary>A workstation whose reader is unplugged: the module loads but lists no slot at all.</summary>
+    public static IPkcs11Library NoReader(IPkcs11Library library) =>
+        Decorate(library, (method, _, call) => method.Name == nameof(IPkcs11Library.GetSlotList) ? new List<ISlot>() : call());
+
     private static IPkcs11Library Library(IPkcs11Library library, Func<ISlot, ISlot> slot) =>
         Decorate(library, (method, _, call) => method.Name == nameof(IPkcs11Library.GetSlotList)
             ? ((List<ISlot>)call()!).Select(slot).ToList()

@@ -1,5 +1,11 @@
+using System.Collections.Concurrent;
+using System.Text;
+using CpsSupport.Data;
 using CpsSupport.Features.Access;
+using CpsSupport.Features.Cards;
+using CpsSupport.Features.People;
 using CpsSupport.Features.Tickets;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -60,6 +66,70 @@ public sealed class CardVerificationTests(AppServerFixture app)
         await session.AssertNoErrorsAsync();
     }
 
+    /// <summary>
+    /// The PIN proof as the holder does it on the workstation: a wrong PIN is refused by the card with the tries left,
+    /// the right one signs the server's challenge and the verdict says the card is genuine and the PIN works. The PIN
+    /// goes to the module on loopback only: no frame of the Blazor circuit and no request to the server carries it.
+    /// </summary>
+    [Fact]
+    public async Task Holder_proves_the_card_with_her_pin_on_the_ticket_and_a_wrong_pin_shows_the_tries_left()
+    {
+        const string wrongPin = "7391";
+        await using var module = await CardReaderModuleProcess.StartAsync(app.BaseAddress, app.SimulatorCaPath);
+        await module.InsertAsync("valide");
+        var ticket = await CreateTicketForSimulatedValidCardAsync();
+        await using var session = await app.NewSessionAsync(TestAccount.Agent);
+        var page = session.Page;
+        var toServer = new ConcurrentQueue<string>();
+        var toModule = new ConcurrentQueue<string>();
+        page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+            toServer.Enqueue(frame.Text ?? (frame.Binary is { } bytes ? Encoding.UTF8.GetString(bytes) : ""));
+        page.Request += (_, request) =>
+        {
+            var body = request.PostData ?? "";
+            // Bodies only towards the server: its URLs carry ids, where four digits may occur by chance.
+            if (request.Url.StartsWith(module.Address.ToString().TrimEnd('/'), StringComparison.Ordinal)) toModule.Enqueue($"{request.Method} {request.Url} {body}");
+            else toServer.Enqueue(body);
+        };
+        await session.GotoAsync($"/tickets/{ticket}");
+
+        await page.GetByText("Vérifier la carte", new() { Exact = true }).First.ClickAsync();
+        await PairAsync(page, module);
+        await page.GetByTestId("verify-card").ClickAsync();
+        await Expect(page.GetByTestId("verdict")).ToHaveTextAsync("Carte valide avec 1 point d'attention (lecture simulée)");
+        await Expect(page.GetByTestId("verdict-reasons")).ToContainTextAsync("Authenticité non prouvée");
+
+        var pin = page.GetByTestId("card-pin");
+        await pin.FillAsync(wrongPin);
+        await page.GetByTestId("prove-pin").ClickAsync();
+        await Expect(page.GetByTestId("card-verification-error")).ToContainTextAsync("Code porteur incorrect. Il reste moins de 3 essais.");
+        await Expect(page.GetByTestId("pin-flags")).ToHaveTextAsync("Un essai erroné a déjà été fait");
+        await Expect(pin).ToHaveValueAsync("");
+
+        await pin.FillAsync("1234");
+        await page.GetByTestId("prove-pin").ClickAsync();
+        await Expect(page.GetByTestId("verdict")).ToHaveTextAsync("Carte valide (lecture simulée)");
+        var reasons = page.GetByTestId("verdict-reasons");
+        await Expect(reasons).ToContainTextAsync("Authenticité prouvée : la carte a signé le défi du serveur avec la clé de son certificat.");
+        await Expect(reasons).ToContainTextAsync("Code porteur correct.");
+        await Expect(reasons).ToContainTextAsync("La carte est celle de CAROLE PHARMACH0007512 (899700075122), personne du ticket.");
+        await Expect(page.GetByTestId("card-pin")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("pin-flags")).ToHaveTextAsync("Aucun essai erroné signalé");
+        await Expect(page.GetByTestId("timeline-entry").First).ToContainTextAsync("Carte valide (lecture simulée)");
+        await Expect(page.GetByTestId("timeline-entry").First).ToContainTextAsync("Authenticité prouvée");
+        await session.ScreenshotAsync("card-verification-pin");
+        await session.AssertNoErrorsAsync();
+
+        // Both PINs went to the module's /sign, and never towards the server.
+        Assert.Equal(2, toModule.Count(r => r.StartsWith("POST ", StringComparison.Ordinal) && r.Contains("/sign", StringComparison.Ordinal)));
+        Assert.Contains(toModule, r => r.Contains($"\"pin\":\"{wrongPin}\"", StringComparison.Ordinal));
+        Assert.Contains(toModule, r => r.Contains("\"pin\":\"1234\"", StringComparison.Ordinal));
+        Assert.NotEmpty(toServer);
+        Assert.DoesNotContain(toServer, m => m.Contains(wrongPin, StringComparison.Ordinal) || m.Contains("1234", StringComparison.Ordinal));
+        var saved = await app.GetTicketAsync(ticket);
+        Assert.Contains(saved.Timeline, e => e.Text.Contains("Authenticité prouvée", StringComparison.Ordinal));
+    }
+
     private static async Task PairAsync(IPage page, CardReaderModuleProcess module)
     {
         await page.GetByTestId("pair-reader").ClickAsync();
@@ -67,6 +137,33 @@ public sealed class CardVerificationTests(AppServerFixture app)
         await page.GetByTestId("pairing-token").FillAsync(module.PairingToken);
         await page.GetByTestId("save-pairing").ClickAsync();
         await Expect(page.GetByTestId("reader-status")).Not.ToContainTextAsync("non appairé");
+    }
+
+    /// <summary>The holder of the simulator's "valide" card and that card (9000000001) in the registry, and a ticket about both.</summary>
+    private async Task<Guid> CreateTicketForSimulatedValidCardAsync()
+    {
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<CpsDbContext>>().CreateDbContextAsync())
+        {
+            if (!await db.Cards.AnyAsync(c => c.SerialNumber == "9000000001"))
+            {
+                var carole = new Person
+                {
+                    FirstName = "CAROLE", LastName = "PHARMACH0007512", NationalIdKind = NationalIdKind.Rpps, NationalId = "899700075122", Profession = "Pharmacien",
+                };
+                db.People.Add(carole);
+                db.Cards.Add(new Card
+                {
+                    Type = CardType.Test, SerialNumber = "9000000001", HolderId = carole.Id, Status = CardStatus.Active,
+                    ValidFrom = new DateOnly(2026, 1, 5), ValidUntil = new DateOnly(2029, 1, 4),
+                });
+                await db.SaveChangesAsync();
+            }
+        }
+        await using var read = await app.Services.GetRequiredService<IDbContextFactory<CpsDbContext>>().CreateDbContextAsync();
+        var card = await read.Cards.AsNoTracking().SingleAsync(c => c.SerialNumber == "9000000001");
+        var created = await app.CreateTicketAsync(TestAccount.Agent, new NewTicket("Carte refusée par le logiciel de la pharmacie", TicketChannel.Phone,
+            TicketCategory.Malfunction, PersonId: card.HolderId, CardIds: [card.Id]));
+        return created.Id;
     }
 
     private async Task<Guid> CreateTicketAsync()

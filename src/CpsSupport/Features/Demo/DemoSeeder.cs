@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using CpsSupport.Data;
+using CpsSupport.Features.Access;
 using CpsSupport.Features.Accounts;
+using CpsSupport.Features.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,7 +16,7 @@ namespace CpsSupport.Features.Demo;
 /// with a fixed seed and dated relative to the clock's today, so a demo seeded any day looks the same and current.
 /// </summary>
 public sealed class DemoSeeder(
-    IDbContextFactory<CpsDbContext> dbFactory, UserManager<AppUser> userManager, TimeProvider clock, ILogger<DemoSeeder> logger)
+    IDbContextFactory<CpsDbContext> dbFactory, UserManager<AppUser> userManager, TimeProvider clock, TicketSla sla, ILogger<DemoSeeder> logger)
 {
     /// <summary>Seed of the demo's random draws (registry, then card histories and tickets with the next seeds): change it and every name, number and date changes.</summary>
     public const int RandomSeed = 13_09_2022;
@@ -41,6 +43,7 @@ public sealed class DemoSeeder(
         var (accounts, usersCreated) = await EnsureAccountsAsync(ct);
         var dataCreated = await SeedDataAsync(accounts, ct);
         await LinkPortalAccountsAsync(accounts, ct);
+        await SeedSimulatedCardsAsync(accounts, ct);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return new DemoSeedResult(
@@ -119,6 +122,49 @@ public sealed class DemoSeeder(
             new NpgsqlParameter("created", rows.Select(r => r.CreatedAt).ToArray()),
             new NpgsqlParameter("updated", rows.Select(r => r.UpdatedAt).ToArray()),
         ], ct);
+
+    /// <summary>
+    /// A separate step, so that a demo database seeded before it gets it too: the registry entries of the card-reading
+    /// module's simulated cards (<see cref="DemoSimulatedCards"/>) in the hospital of Test-sur-Loire, then a new phone
+    /// ticket of the "valide" card's holder about that card, to verify from its page. Each part is written once.
+    /// </summary>
+    private async Task SeedSimulatedCardsAsync(Dictionary<string, AppUser> accounts, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hospital = await db.Structures.Include(s => s.LegalRepresentative)
+            .SingleOrDefaultAsync(s => s.Finess == DemoAccounts.DirectorStructureFiness, ct);
+        if (hospital is null) return;
+        var serials = DemoSimulatedCards.Entries.Select(e => e.Serial).ToList();
+        if (!await db.Cards.AnyAsync(c => serials.Contains(c.SerialNumber), ct))
+        {
+            var calendar = new DemoCalendar(clock.GetUtcNow());
+            var (people, cards) = DemoSimulatedCards.Build(new Random(RandomSeed + 3), calendar, hospital,
+                $"{hospital.LegalRepresentative?.FullName ?? hospital.Name} (commande F414)");
+            var cardDates = cards.Select(c => (c.Id, c.CreatedAt, c.UpdatedAt)).ToList();
+            db.People.AddRange(people);
+            db.Cards.AddRange(cards);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await BackdateAsync(db, BackdateCards, cardDates, ct);
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("Demo registry entries of the {Count} simulated cards seeded ({Serials})", cards.Count, string.Join(", ", serials));
+        }
+
+        var valid = await db.Cards.AsNoTracking().Where(c => c.SerialNumber == DemoSimulatedCards.ValidSerial)
+            .Select(c => new { c.Id, c.HolderId, c.Holder!.FirstName, c.Holder.LastName }).SingleOrDefaultAsync(ct);
+        if (valid is null || await db.Tickets.AnyAsync(t => t.Cards.Any(tc => tc.CardId == valid.Id), ct)) return;
+        var agent = accounts[DemoAccounts.Agent.Email];
+        var tickets = new TicketService(dbFactory, clock, new DemoDeskActor(agent.Id, agent.DisplayName), sla);
+        var created = await tickets.CreateAsync(new AccessScope(agent.Id, IsDesk: true, IsSupervisor: false, new HashSet<Guid>()), new NewTicket(
+            DemoSimulatedCards.TicketSubject, TicketChannel.Phone, TicketCategory.Malfunction,
+            RequesterName: $"{valid.FirstName} {valid.LastName}", PersonId: valid.HolderId, StructureId: hospital.Id, CardIds: [valid.Id],
+            FirstNote: $"{valid.FirstName} {valid.LastName}, pharmacienne de l'établissement, appelle : sa carte de test n° {DemoSimulatedCards.ValidSerial} "
+                       + "est refusée par le logiciel de la pharmacie. Vérifier la carte au lecteur avec elle (démonstration : lecteur simulé, carte « valide », "
+                       + "code porteur 1234 ; les autres cartes simulées montrent les autres verdicts)."));
+        logger.LogInformation("Demo ticket {Number} about the simulated card {Serial}", created.Number, DemoSimulatedCards.ValidSerial);
+    }
+
+    private sealed record DemoDeskActor(Guid? UserId, string Name) : ICurrentActor;
 
     /// <summary>Links the structure-manager and mandatary accounts to Hélène Rousseau and Julien Lefèvre; an account already linked is left alone.</summary>
     private async Task LinkPortalAccountsAsync(Dictionary<string, AppUser> accounts, CancellationToken ct)

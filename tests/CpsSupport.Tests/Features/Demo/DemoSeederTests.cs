@@ -188,6 +188,26 @@ public sealed class DemoSeederTests(SeededDemoDatabase demo, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Simulated_reader_cards_are_in_the_registry_with_a_ticket_about_the_valid_one()
+    {
+        await using var db = Read();
+        var serials = DemoSimulatedCards.Entries.Select(e => e.Serial).ToList();
+        var cards = await db.Cards.AsNoTracking().Include(c => c.Holder).Include(c => c.Structure)
+            .Where(c => serials.Contains(c.SerialNumber)).ToListAsync();
+
+        Assert.Equal(
+            DemoSimulatedCards.Entries.Select(e => (e.Serial, e.Type, e.Status, e.NationalId, e.LastName)),
+            cards.OrderBy(c => c.SerialNumber).Select(c => (c.SerialNumber, c.Type, c.Status, c.Holder!.NationalId, c.Holder.LastName)));
+        Assert.All(cards, c => Assert.Equal(DemoAccounts.DirectorStructureFiness, c.Structure!.Finess));
+        var ticket = await db.Tickets.AsNoTracking().Include(t => t.Cards).Include(t => t.Messages)
+            .SingleAsync(t => t.Subject == DemoSimulatedCards.TicketSubject);
+        var valid = cards.Single(c => c.SerialNumber == DemoSimulatedCards.ValidSerial);
+        Assert.Equal((valid.HolderId, valid.StructureId, TicketState.New), (ticket.PersonId!.Value, ticket.StructureId, ticket.State));
+        Assert.Equal([valid.Id], ticket.Cards.Select(c => c.CardId));
+        Assert.Contains("9000000001", Assert.Single(ticket.Messages).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_second_run_changes_nothing()
     {
         var before = await CountRowsAsync();
