@@ -11,6 +11,7 @@ using CpsSupport.Jobs;
 using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
 using CpsSupport.Web.Features.Documents;
+using CpsSupport.Web.Features.Portal;
 using CpsSupport.Web.Features.Tickets;
 using CpsSupport.Web.Security;
 using Hangfire;
@@ -109,6 +110,7 @@ app.MapAccountEndpoints();
 app.MapCpsApi();
 app.MapAttachmentEndpoints();
 app.MapDocumentEndpoints();
+app.MapFleetEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new SupervisorDashboardAuthorizationFilter()],
