@@ -11,7 +11,7 @@ using CpsSupport.Jobs;
 using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
 using CpsSupport.Web.Features.Documents;
-using CpsSupport.Web.Features.Portal;
+using CpsSupport.Web.Features.StructurePortal;
 using CpsSupport.Web.Features.Tickets;
 using CpsSupport.Web.Security;
 using Hangfire;

@@ -11,7 +11,7 @@ using CpsSupport.Features.Tickets;
 using CpsSupport.Features.Demo;
 using CpsSupport.Features.Dashboard;
 using CpsSupport.Features.People;
-using CpsSupport.Features.Portal;
+using CpsSupport.Features.StructurePortal;
 using CpsSupport.Features.Structures;
 using CpsSupport.Jobs;
 using Microsoft.Extensions.DependencyInjection;

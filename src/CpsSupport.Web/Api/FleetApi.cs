@@ -2,7 +2,7 @@ using System.Security.Claims;
 using CpsSupport.Features.Access;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.Incidents;
-using CpsSupport.Features.Portal;
+using CpsSupport.Features.StructurePortal;
 using CpsSupport.Features.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using CpsSupport.Features.Access;
 using CpsSupport.Features.Cards;
-using CpsSupport.Features.Portal;
+using CpsSupport.Features.StructurePortal;
 using CpsSupport.Web.Api;
 
-namespace CpsSupport.Web.Features.Portal;
+namespace CpsSupport.Web.Features.StructurePortal;
 
 /// <summary><c>/structures/{id}/parc.csv</c>: the fleet export behind the page's "Exporter (CSV)" button, with the page's filters.</summary>
 public static class FleetEndpoints

@@ -9,7 +9,7 @@ using CpsSupport.Features.Requests;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
-namespace CpsSupport.Features.Portal;
+namespace CpsSupport.Features.StructurePortal;
 
 /// <summary>
 /// The card fleet of a structure as its manager or mandatary sees it in the portal: who holds which card, in what state,

@@ -7,7 +7,7 @@ using CpsSupport.Features.Requests;
 using CpsSupport.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
 
-namespace CpsSupport.Features.Portal;
+namespace CpsSupport.Features.StructurePortal;
 
 /// <summary>
 /// "Un employé a quitté la structure": the structure head must ask for the revocation of the card (DOMAIN.md, webinar Q/R).

@@ -2,12 +2,12 @@ using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.Incidents;
 using CpsSupport.Features.Paging;
-using CpsSupport.Features.Portal;
+using CpsSupport.Features.StructurePortal;
 using CpsSupport.Features.Requests;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace CpsSupport.Web.Features.Portal;
+namespace CpsSupport.Web.Features.StructurePortal;
 
 /// <summary>
 /// A structure's card fleet for its manager or mandatary: server-side paged, sorted and filtered, exported as CSV with the

@@ -1,7 +1,7 @@
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.Structures;
 
-namespace CpsSupport.Features.Portal;
+namespace CpsSupport.Features.StructurePortal;
 
 /// <summary>
 /// Filters of a structure's card fleet. <paramref name="Search"/>: holder name, national identifier or card serial;
