@@ -162,7 +162,8 @@ public sealed class FleetServiceTests
         Assert.DoesNotContain("SANSCARTE", text);
         Assert.DoesNotContain("Claire", text);
         // A name that a spreadsheet would run as a formula starts with a quote; a separator inside a field is quoted.
-        Assert.Contains("\n'=1+1 CALC;", text);
+        var formula = Assert.Single(lines, l => l.Contains("CALC"));
+        Assert.StartsWith("\"'=1+1 CALC\";", formula);
         Assert.Contains("\"Agent; accueil\"", text);
 
         var expiring = await CsvAsync(fleet, head, w.Hospital, new FleetQuery(ExpiringWithinDays: 45));
