@@ -13,6 +13,7 @@ using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
 using CpsSupport.Web.Features.Cards;
 using CpsSupport.Web.Features.Documents;
+using CpsSupport.Web.Features.StructurePortal;
 using CpsSupport.Web.Features.Tickets;
 using CpsSupport.Web.Security;
 using Hangfire;
@@ -113,6 +114,7 @@ app.MapCpsApi();
 app.MapAttachmentEndpoints();
 app.MapDocumentEndpoints();
 app.MapRevocationListEndpoints();
+app.MapFleetEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new SupervisorDashboardAuthorizationFilter()],

@@ -11,6 +11,7 @@ using CpsSupport.Features.Tickets;
 using CpsSupport.Features.Demo;
 using CpsSupport.Features.Dashboard;
 using CpsSupport.Features.People;
+using CpsSupport.Features.StructurePortal;
 using CpsSupport.Features.Structures;
 using CpsSupport.Jobs;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,8 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<IncidentService>();
         services.AddScoped<StructureRequestService>();
         services.AddScoped<RevocationListService>();
+        services.AddScoped<FleetService>();
+        services.AddScoped<EmployeeDepartureService>();
         services.AddScoped<RemindMissingPiecesJob>();
         // Bound by the host to the "CardVerification" section; defaults to the production IGC-Santé.
         services.AddOptions<CardVerificationOptions>();
