@@ -1,9 +1,17 @@
 using BenchmarkDotNet.Running;
 using CpsSupport.Bench;
 using CpsSupport.Bench.Data;
+using CpsSupport.Bench.Features.Documents;
 using CpsSupport.Bench.Plans;
 
 // dotnet run -c Release --project bench/CpsSupport.Bench -- [--quick] [--reload] [--plans] [--data DIR] [BenchmarkDotNet options]
+// dotnet run -c Release --project bench/CpsSupport.Bench -- --documents [--pool N] [--callers N] [--sequential N] [--seconds N] [--template forms/f504]
+if (args.Contains("--documents"))
+{
+    // No database: the document pipeline alone, on a warm Chromium.
+    return await DocumentRenderBenchmark.RunAsync(DocumentRenderBenchmark.Settings.Parse(args), Console.Out);
+}
+
 var options = BenchOptions.Parse(args);
 var database = await BenchDatabase.OpenAsync(options.DataFolder, options.Reload, Console.Out);
 try
