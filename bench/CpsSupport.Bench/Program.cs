@@ -9,6 +9,7 @@ using CpsSupport.Bench.Plans;
 if (args.Contains("--documents"))
 {
     // No database: the document pipeline alone, on a warm Chromium.
+    if (args.Contains("--profile")) return await DocumentRenderProfile.RunAsync("forms/f504", 40, Console.Out);
     return await DocumentRenderBenchmark.RunAsync(DocumentRenderBenchmark.Settings.Parse(args), Console.Out);
 }
 
