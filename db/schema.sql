@@ -1655,3 +1655,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204025721_GeneratedDocumentsUniqueSource') THEN
+    CREATE UNIQUE INDEX ux_generated_documents_request_source ON generated_documents (request_id, template, source_sha256) WHERE request_id IS NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204025721_GeneratedDocumentsUniqueSource') THEN
+    CREATE UNIQUE INDEX ux_generated_documents_ticket_source ON generated_documents (ticket_id, template, source_sha256) WHERE request_id IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204025721_GeneratedDocumentsUniqueSource') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261204025721_GeneratedDocumentsUniqueSource', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

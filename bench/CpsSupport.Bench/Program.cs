@@ -1,9 +1,18 @@
 using BenchmarkDotNet.Running;
 using CpsSupport.Bench;
 using CpsSupport.Bench.Data;
+using CpsSupport.Bench.Features.Documents;
 using CpsSupport.Bench.Plans;
 
 // dotnet run -c Release --project bench/CpsSupport.Bench -- [--quick] [--reload] [--plans] [--data DIR] [BenchmarkDotNet options]
+// dotnet run -c Release --project bench/CpsSupport.Bench -- --documents [--pool N] [--callers N] [--sequential N] [--seconds N] [--template forms/f504]
+if (args.Contains("--documents"))
+{
+    // No database: the document pipeline alone, on a warm Chromium.
+    if (args.Contains("--profile")) return await DocumentRenderProfile.RunAsync("forms/f504", 40, Console.Out);
+    return await DocumentRenderBenchmark.RunAsync(DocumentRenderBenchmark.Settings.Parse(args), Console.Out);
+}
+
 var options = BenchOptions.Parse(args);
 var database = await BenchDatabase.OpenAsync(options.DataFolder, options.Reload, Console.Out);
 try

@@ -1,4 +1,5 @@
 using CpsSupport.Features.Cards;
+using CpsSupport.Features.Documents;
 using CpsSupport.Features.Incidents;
 using CpsSupport.Features.Requests;
 using CpsSupport.Features.Tickets;
@@ -32,13 +33,18 @@ public partial class IncidentDeclarationPage
     private RevocationGround? _ground;
     private DateTime? _radiatedOn;
     private string? _comment;
+    private FilledFormProposal? _proposal;
 
     [SupplyParameterFromQuery(Name = "ticket")] public Guid? TicketId { get; set; }
     [SupplyParameterFromQuery(Name = "carte")] public Guid? CardId { get; set; }
 
+    /// <summary>A filled F501 (PDF with form fields) attached to the ticket: the page is pre-filled from its values.</summary>
+    [SupplyParameterFromQuery(Name = "formulaire")] public Guid? FilledFormId { get; set; }
+
     [Inject] private IncidentService Incidents { get; set; } = default!;
     [Inject] private CardService Cards { get; set; } = default!;
     [Inject] private TicketQueryService Tickets { get; set; } = default!;
+    [Inject] private FilledFormService FilledForms { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -54,7 +60,52 @@ public partial class IncidentDeclarationPage
         }
         var cardId = CardId ?? (_ticket?.Cards is [var only] ? only.Id : null);
         if (cardId is { } id) _card = await Cards.GetAsync(scope, id, Cancellation);
+        if (FilledFormId is { } formId && _proposal?.AttachmentId != formId) await PrefillAsync(scope, formId);
         await CheckAsync();
+    }
+
+    /// <summary>
+    /// Takes the values of the filled F501 the agent opened from the ticket: card by its serial, incident kind, capacity,
+    /// declarant and the incident's date, place and circumstances as the comment. Invalid values are only shown, with
+    /// their message, for the agent to check with the requester.
+    /// </summary>
+    private async Task PrefillAsync(CpsSupport.Features.Access.AccessScope scope, Guid attachmentId)
+    {
+        _proposal = await FilledForms.ProposeFromAttachmentAsync(scope, attachmentId, Cancellation);
+        if (_proposal is not { Form: FormCode.F501 } proposal || proposal.TicketId != _ticket?.Id)
+        {
+            _proposal = null;
+            _error = "Ce fichier n'est pas un formulaire F501 rempli de ce ticket : rien n'a été pré-rempli.";
+            return;
+        }
+
+        var reading = proposal.Reading;
+        if (reading.ValueOf("cardSerial") is { } serial)
+        {
+            if (await Cards.GetBySerialAsync(scope, serial, Cancellation) is { } card) _card = card;
+            else _serial = serial;
+        }
+
+        if (Enum.TryParse<IncidentKind>(reading.ValueOf("kind"), ignoreCase: true, out var kind)) _kind = kind;
+        _capacity = reading.ValueOf("declarantCapacity") switch
+        {
+            "holder" => RequesterCapacity.Holder,
+            "legalRepresentative" => RequesterCapacity.StructureHead,
+            "mandatary" => RequesterCapacity.Mandatary,
+            _ => _capacity,
+        };
+        var holder = string.Join(' ', new[] { reading.ValueOf("holder.firstName"), reading.ValueOf("holder.lastName") }.Where(v => !string.IsNullOrWhiteSpace(v)));
+        var declarant = string.Join(' ', new[] { reading.ValueOf("declarant.firstName"), reading.ValueOf("declarant.lastName") }.Where(v => !string.IsNullOrWhiteSpace(v)));
+        if (declarant.Length > 0) _declarantName = declarant;
+        else if (_capacity == RequesterCapacity.Holder && holder.Length > 0) _declarantName = holder;
+        if (reading.ValueOf("replacementRequested") == "false") _declineReplacement = true;
+
+        var incident = new List<string> { $"Formulaire F501 reçu ({proposal.FileName})." };
+        if (reading.Fields.FirstOrDefault(f => f.Key == "incidentOn") is { IsValid: true } on && DateOnly.TryParse(on.Value, System.Globalization.CultureInfo.InvariantCulture, out var date))
+            incident.Add($"Incident du {date:dd/MM/yyyy}.");
+        if (reading.ValueOf("incidentPlace") is { } place) incident.Add($"Lieu : {place}.");
+        if (reading.ValueOf("circumstances") is { } circumstances) incident.Add(circumstances);
+        _comment = string.Join(' ', incident);
     }
 
     private async Task FindCardAsync()

@@ -630,6 +630,16 @@ namespace CpsSupport.Data.Migrations
                     b.HasIndex("TicketId", "Template")
                         .HasDatabaseName("ix_generated_documents_ticket_template");
 
+                    b.HasIndex("RequestId", "Template", "SourceSha256")
+                        .IsUnique()
+                        .HasDatabaseName("ux_generated_documents_request_source")
+                        .HasFilter("request_id IS NOT NULL");
+
+                    b.HasIndex("TicketId", "Template", "SourceSha256")
+                        .IsUnique()
+                        .HasDatabaseName("ux_generated_documents_ticket_source")
+                        .HasFilter("request_id IS NULL");
+
                     b.ToTable("generated_documents", null, t =>
                         {
                             t.HasCheckConstraint("ck_generated_documents_target", "request_id IS NOT NULL OR ticket_id IS NOT NULL");

@@ -10,6 +10,7 @@ using CpsSupport.Features.Requests;
 using CpsSupport.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace CpsSupport.Features.Documents;
 
@@ -146,10 +147,27 @@ public sealed class DocumentService(
             GeneratedByName = userName,
         };
         db.GeneratedDocuments.Add(document);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (IsDuplicateSource(e))
+        {
+            // Another click (or instance) stored the same document while this one printed: give that one back.
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            var sameSource = fresh.GeneratedDocuments.AsNoTracking().Where(d => d.Template == definition.Template && d.SourceSha256 == sourceHash);
+            sameSource = requestId is not null ? sameSource.Where(d => d.RequestId == requestId) : sameSource.Where(d => d.RequestId == null && d.TicketId == ticketId);
+            logger.LogInformation("Document {Template} for {Reference} was generated concurrently; the stored one is reused", definition.Template, source.Reference);
+            return new DocumentGeneration(await sameSource.Select(Info).SingleAsync(ct), Reused: true);
+        }
+
         logger.LogInformation("Document {Template} generated for {Reference} ({Size} bytes, {Sha256})", definition.Template, source.Reference, document.Size, document.Sha256);
         return new DocumentGeneration(ToInfo(document), Reused: false);
     }
+
+    private static bool IsDuplicateSource(DbUpdateException e) =>
+        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
+        && pg.ConstraintName is "ux_generated_documents_request_source" or "ux_generated_documents_ticket_source";
 
     private async Task<DocumentSource> LoadAsync(CpsDbContext db, DocumentTarget target, string signatoryName, CancellationToken ct)
     {

@@ -22,6 +22,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<ChromiumPdfRenderer>();
         services.AddSingleton<DocumentRenderer>();
         services.AddSingleton<FilledFormReader>();
+        services.AddScoped<FilledFormService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<TemplateEditor>();
         services.AddScoped<RenderDocumentsJob>();

@@ -61,5 +61,11 @@ internal sealed class GeneratedDocumentConfiguration : IEntityTypeConfiguration<
         b.HasIndex(d => new { d.RequestId, d.Template }).HasDatabaseName("ix_generated_documents_request_template");
         b.HasIndex(d => new { d.TicketId, d.Template }).HasDatabaseName("ix_generated_documents_ticket_template");
         b.HasIndex(d => d.Sha256).HasDatabaseName("ix_generated_documents_sha256");
+        // One document per template, owner and source: two agents clicking « Générer » at once get the same document.
+        // A request's documents are owned by the request (its ticket follows it); a ticket's own by the ticket.
+        b.HasIndex(d => new { d.RequestId, d.Template, d.SourceSha256 }).IsUnique()
+            .HasFilter("request_id IS NOT NULL").HasDatabaseName("ux_generated_documents_request_source");
+        b.HasIndex(d => new { d.TicketId, d.Template, d.SourceSha256 }).IsUnique()
+            .HasFilter("request_id IS NULL").HasDatabaseName("ux_generated_documents_ticket_source");
     }
 }

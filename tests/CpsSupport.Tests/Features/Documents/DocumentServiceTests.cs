@@ -142,4 +142,56 @@ public sealed class DocumentServiceTests(DocumentsFixture fixture)
         text.AssertContains("MARC LEROY");
         text.AssertContains("Paris, le 24 novembre 2026");
     }
+
+    [Fact]
+    public async Task Concurrent_clicks_on_the_same_document_store_it_once()
+    {
+        await using var world = await DocumentWorld.CreateAsync(fixture);
+        var target = DocumentTarget.ForRequest(world.RequestA);
+        // Two agents (two services, two database contexts) click « Générer » at the same instant: both find nothing
+        // stored, both print, and the second to save must get the first one's document back.
+        var services = Enumerable.Range(0, 3).Select(_ => world.NewService(fixture, new SystemActor("Lucie Moreau"))).ToList();
+        using var start = new Barrier(services.Count);
+
+        var results = await Task.WhenAll(services.Select(service => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return service.GenerateAsync(DocumentWorld.Desk, target, "forms/f501");
+        })));
+
+        Assert.Single(results.Select(r => r.Document.Id).Distinct());
+        Assert.Single(results, r => !r.Reused);
+        await using var check = world.Database.CreateContext();
+        Assert.Equal(1, await check.GeneratedDocuments.CountAsync());
+        // The losers' PDFs were saved in the same transaction as their rows: nothing orphaned is left behind.
+        Assert.Equal(1, await check.StoredFiles.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_second_document_of_the_same_source_for_the_same_owner()
+    {
+        await using var world = await DocumentWorld.CreateAsync(fixture);
+        var first = (await world.Documents.GenerateAsync(DocumentWorld.Desk, DocumentTarget.ForRequest(world.RequestA), "letters/acknowledgement")).Document;
+        await using var db = world.Database.CreateContext(world.Clock);
+        var stored = await db.GeneratedDocuments.AsNoTracking().SingleAsync(d => d.Id == first.Id);
+
+        GeneratedDocument Copy(Guid? requestId, Guid? ticketId) => new()
+        {
+            Template = stored.Template, Title = stored.Title, FileName = stored.FileName, Sha256 = stored.Sha256, SourceSha256 = stored.SourceSha256,
+            RequestId = requestId, TicketId = ticketId, GeneratedAt = stored.GeneratedAt, GeneratedByName = "Autre agent",
+        };
+
+        db.GeneratedDocuments.Add(Copy(world.RequestA, world.TicketA));
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Equal("ux_generated_documents_request_source", Assert.IsType<Npgsql.PostgresException>(refused.InnerException).ConstraintName);
+        db.ChangeTracker.Clear();
+
+        // The same source for the ticket alone is another owner, and twice for it is refused too.
+        db.GeneratedDocuments.Add(Copy(null, world.TicketA));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        db.GeneratedDocuments.Add(Copy(null, world.TicketA));
+        refused = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Equal("ux_generated_documents_ticket_source", Assert.IsType<Npgsql.PostgresException>(refused.InnerException).ConstraintName);
+    }
 }

@@ -27,6 +27,7 @@ public sealed class DocumentPagesTests : IAsyncLifetime
     private WebApplicationFactory<Program> _app = null!;
     private Guid _documentOfA;
     private Guid _ticketOfA;
+    private Guid _filledForm;
     private readonly Guid _supervisor = Guid.NewGuid();
     private readonly Guid _managerOfB = Guid.NewGuid();
     private readonly List<string> _errors = [];
@@ -72,7 +73,25 @@ public sealed class DocumentPagesTests : IAsyncLifetime
             Size = pdf.Length, SourceSha256 = hash, RequestId = request.Id, TicketId = ticket.Id, GeneratedAt = DateTimeOffset.UtcNow, GeneratedByName = "Lucie Moreau",
         };
         db.GeneratedDocuments.Add(document);
+        // A filled F501 (form fields, one identifier with a wrong key) and a scanned PDF without fields, received by mail.
+        var filled = new CpsSupport.Tests.Features.Documents.AcroFormPdf { Title = "Déclaration d'incident" }
+            .Text("formulaire", "F501").Text("declarantCapacity", "holder").Text("holder.lastName", "Martin").Text("holder.firstName", "Jean-Pierre")
+            .Text("holder.nationalId", "899700026548").Checkbox("kind.theft", true).Text("incidentOn", "20/11/2026")
+            .Text("incidentPlace", "Gare de Lyon").Text("circumstances", "Sacoche volée dans le RER A.").ToBytes();
+        var scan = new CpsSupport.Tests.Features.Documents.AcroFormPdf { PageText = "F501 scanne" }.ToBytes();
+        var mail = new CpsSupport.Features.Tickets.TicketMessage { TicketId = ticket.Id, Kind = CpsSupport.Features.Tickets.TicketMessageKind.IncomingMail, Body = "Ci-joint le formulaire.", CreatedAt = DateTimeOffset.UtcNow };
+        foreach (var (name, bytes) in new[] { ("f501-rempli.pdf", filled), ("scan.pdf", scan) })
+        {
+            mail.Attachments.Add(new CpsSupport.Features.Tickets.Attachment
+            {
+                FileName = name, ContentType = "application/pdf", Size = bytes.Length, CreatedAt = DateTimeOffset.UtcNow,
+                Sha256 = await FileStore.AddAsync(db, bytes, DateTimeOffset.UtcNow, CancellationToken.None),
+            });
+        }
+
+        db.TicketMessages.Add(mail);
         await db.SaveChangesAsync();
+        _filledForm = mail.Attachments[0].Id;
         _documentOfA = document.Id;
         _ticketOfA = ticket.Id;
     }
@@ -127,6 +146,29 @@ public sealed class DocumentPagesTests : IAsyncLifetime
         Assert.Contains("Générer le document", page);
         Assert.Contains("F501-REQ-2026-000001.pdf", page);
         Assert.Contains($"/documents/{_documentOfA}", page);
+    }
+
+    [Fact]
+    public async Task The_ticket_page_shows_a_filled_form_with_its_checked_values_and_opens_F501_prefilled()
+    {
+        var response = await As(_supervisor, Roles.Agent).GetAsync($"/tickets/{_ticketOfA}");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True(response.IsSuccessStatusCode, string.Join("\n", _errors));
+
+        // One panel: the scanned PDF has no fields and is only attached.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "Formulaire rempli détecté"));
+        Assert.Contains("Formulaire rempli détecté (F501)", page);
+        Assert.Contains("Sacoche volée dans le RER A.", page);
+        Assert.Contains("L'identifiant national 899700026548 a une clé de contrôle invalide (numéro RPPS 99700026548)", page);
+        var prefilled = $"/demandes/nouvelle/f501?ticket={_ticketOfA}&formulaire={_filledForm}";
+        Assert.Contains($"href=\"{prefilled}\"", page);
+
+        var f501 = WebUtility.HtmlDecode(await (await As(_supervisor, Roles.Agent).GetAsync(prefilled)).Content.ReadAsStringAsync());
+        Assert.True(f501.Contains("Pré-rempli depuis le formulaire reçu", StringComparison.Ordinal), string.Join("\n", _errors));
+        Assert.Contains("f501-rempli.pdf", f501);
+        Assert.Contains("L'identifiant national 899700026548 a une clé de contrôle invalide", f501);
+        Assert.Contains("Formulaire F501 reçu (f501-rempli.pdf). Incident du 20/11/2026. Lieu : Gare de Lyon. Sacoche volée dans le RER A.", f501);
+        Assert.Contains("Jean-Pierre Martin", f501);
     }
 
     /// <summary>Signs in the user named by the <c>X-Test-User</c> header (<c>id;role</c>).</summary>
