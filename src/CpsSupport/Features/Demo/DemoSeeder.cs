@@ -43,6 +43,7 @@ public sealed class DemoSeeder(
         var (accounts, usersCreated) = await EnsureAccountsAsync(ct);
         var dataCreated = await SeedDataAsync(accounts, ct);
         await LinkPortalAccountsAsync(accounts, ct);
+        await AdvanceTicketNumbersAsync(ct);
         await SeedSimulatedCardsAsync(accounts, ct);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -113,6 +114,18 @@ public sealed class DemoSeeder(
             "Demo data seeded in {Elapsed} ms: {Structures} structures, {People} people, {Mandates} mandates, {Cards} cards, {Tickets} tickets",
             stopwatch.ElapsedMilliseconds, registry.Sites.Count, registry.People.Count, registry.Mandates.Count, registry.Cards.Count, tickets.Count);
         return true;
+    }
+
+    // The demo numbers its tickets itself (CPS-year-sequence, per year): the sequence the ticket service draws from must
+    // start after the highest of them, or the first ticket created in the demo takes the number of a seeded one.
+    private const string AdvanceTicketNumberSequence =
+        "SELECT setval('ticket_number_seq', s.highest) FROM (SELECT max(substring(number FROM '([0-9]+)$')::bigint) AS highest FROM tickets) s " +
+        "WHERE s.highest >= (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM ticket_number_seq)";
+
+    private async Task AdvanceTicketNumbersAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(AdvanceTicketNumberSequence, ct);
     }
 
     private static Task BackdateAsync(CpsDbContext db, string sql, List<(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)> rows, CancellationToken ct) =>

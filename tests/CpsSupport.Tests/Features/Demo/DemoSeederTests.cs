@@ -208,6 +208,18 @@ public sealed class DemoSeederTests(SeededDemoDatabase demo, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task The_next_ticket_number_comes_after_every_seeded_one()
+    {
+        await using var db = Read();
+        var numbers = await db.Tickets.Select(t => t.Number).ToListAsync();
+        var highest = numbers.Max(n => long.Parse(n[^6..], System.Globalization.CultureInfo.InvariantCulture));
+
+        var next = await db.Database.SqlQueryRaw<long>("SELECT nextval('ticket_number_seq') AS \"Value\"").SingleAsync();
+
+        Assert.True(next > highest, $"next {next}, highest seeded {highest}");
+    }
+
+    [Fact]
     public async Task A_second_run_changes_nothing()
     {
         var before = await CountRowsAsync();
