@@ -21,6 +21,11 @@ public static class RegistryLookups
         ("/api/v1/people/by-national-id/{nationalId}", $"/api/v1/people/by-national-id/{s.HolderNationalId[1..]}"),
         ("/api/v1/cards/{id}", $"/api/v1/cards/{s.CardId}"),
         ("/api/v1/cards/by-serial/{serial}", $"/api/v1/cards/by-serial/{s.CardSerial}"),
+        // The structure portal's fleet of the structure, as a page and as CSV, with and without filters.
+        ("/api/v1/structures/{id}/fleet", $"/api/v1/structures/{s.Id}/fleet"),
+        ("/api/v1/structures/{id}/fleet", $"/api/v1/structures/{s.Id}/fleet?status=Active&type=Cps&search={s.HolderNationalId}&expiringWithinDays=3650"),
+        ("/api/v1/structures/{id}/fleet.csv", $"/api/v1/structures/{s.Id}/fleet.csv"),
+        ("/api/v1/structures/{id}/fleet.csv", $"/api/v1/structures/{s.Id}/fleet.csv?search={s.CardSerial}"),
     ];
 
     /// <summary>The list (search) endpoint of each resource.</summary>

@@ -10,7 +10,7 @@ namespace CpsSupport.Web.Tests.TestUtilities;
 /// (structure manager), a mandatary of A whose mandate on B has ended, an agent and a supervisor, each with an
 /// account and a session token.
 /// </summary>
-public sealed class RegistryScenario : CpsWebApplicationFactory
+public class RegistryScenario : CpsWebApplicationFactory
 {
     public const string ManagerEmail = "directrice.a@example.test";
     public const string MandataryEmail = "mandataire.a@example.test";
