@@ -149,7 +149,7 @@ public sealed class DocumentService(
         db.GeneratedDocuments.Add(document);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await FileStore.SaveChangesAsync(db, ct);
         }
         catch (DbUpdateException e) when (IsDuplicateSource(e))
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CpsSupport.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CpsSupport.Features.Files;
 
@@ -16,5 +17,25 @@ public static class FileStore
         var known = db.StoredFiles.Local.Any(f => f.Sha256 == hash) || await db.StoredFiles.AnyAsync(f => f.Sha256 == hash, ct);
         if (!known) db.StoredFiles.Add(new StoredFile { Sha256 = hash, Length = content.LongLength, Content = content, CreatedAt = now });
         return hash;
+    }
+
+    /// <summary>
+    /// Saves <paramref name="db"/> (no explicit transaction open). When another transaction stored some of the same content
+    /// meanwhile (two agents printing the same document at once), that copy is kept and the rest is saved: same bytes, same row.
+    /// </summary>
+    public static async Task SaveChangesAsync(CpsDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_stored_files" })
+        {
+            var added = db.ChangeTracker.Entries<StoredFile>().Where(x => x.State == EntityState.Added).ToList();
+            var hashes = added.Select(x => x.Entity.Sha256).ToList();
+            var stored = (await db.StoredFiles.AsNoTracking().Where(f => hashes.Contains(f.Sha256)).Select(f => f.Sha256).ToListAsync(ct)).ToHashSet();
+            foreach (var entry in added.Where(x => stored.Contains(x.Entity.Sha256))) entry.State = EntityState.Detached;
+            await db.SaveChangesAsync(ct);
+        }
     }
 }
