@@ -77,6 +77,8 @@ public static class DocumentRenderBenchmark
 
         // 3. Sustained, N callers in a loop for a fixed time.
         var concurrent = new List<double>();
+        var cpuBefore = ProcessTreeMemory.TreeCpuTime();
+        var samplerBefore = memory.OwnCpuTime;
         var clock = Stopwatch.StartNew();
         var deadline = settings.Sustained;
         await Task.WhenAll(Enumerable.Range(0, settings.Callers).Select(async _ =>
@@ -90,8 +92,14 @@ public static class DocumentRenderBenchmark
             }
         }));
         var elapsed = clock.Elapsed;
+        var sampler = memory.OwnCpuTime - samplerBefore;
+        var cpu = ProcessTreeMemory.TreeCpuTime() - cpuBefore - sampler;
         output.WriteLine($"Sustained, {settings.Callers} concurrent callers for {elapsed.TotalSeconds:0.0} s: {concurrent.Count} documents, "
                          + $"{concurrent.Count / elapsed.TotalSeconds:0.0} documents/s; per document {Describe(concurrent)}");
+        var cpuPerDocument = cpu.TotalMilliseconds / concurrent.Count;
+        output.WriteLine($"CPU time of the process tree (.NET + driver + Chromium) in the sustained phase: {cpu.TotalSeconds:0.0} s (memory sampling's {sampler.TotalSeconds:0.0} s taken out) = {cpuPerDocument:0.0} ms per document "
+                         + $"(share of the cores obtained: {cpu.TotalSeconds / elapsed.TotalSeconds:0.00} of {Environment.ProcessorCount}); "
+                         + $"ceiling with all {Environment.ProcessorCount} cores to ourselves: {Environment.ProcessorCount * 1000 / cpuPerDocument:0.0} documents/s");
 
         await memory.DisposeAsync();
         var peak = memory.PeakChromium;
