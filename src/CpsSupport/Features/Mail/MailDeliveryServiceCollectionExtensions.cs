@@ -31,7 +31,9 @@ public static class MailDeliveryServiceCollectionExtensions
                 _ => throw new InvalidOperationException($"Mail:Sink '{sink}' is not one of Folder, Smtp."),
             };
         });
-        services.TryAddScoped<IMailOutbox, MailOutbox>();
+        services.TryAddScoped<MailOutbox>();
+        // The same instance under both names: the request reminders use the concrete type's notifications.
+        services.TryAddScoped<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
         services.TryAddScoped<MailDeliveryService>();
         services.TryAddScoped<DeliverOutgoingMailJob>();
         services.TryAddScoped<OutgoingMailService>();
