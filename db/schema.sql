@@ -1680,3 +1680,80 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042221_MailOutbox') THEN
+    CREATE TABLE outgoing_mails (
+        id uuid NOT NULL,
+        kind character varying(16) NOT NULL,
+        status character varying(16) NOT NULL,
+        ticket_id uuid,
+        ticket_message_id uuid,
+        to_address character varying(254) NOT NULL,
+        to_name character varying(200),
+        subject character varying(400) NOT NULL,
+        text_body text NOT NULL,
+        message_id character varying(998) NOT NULL,
+        in_reply_to character varying(998),
+        "references" text,
+        auto_submitted boolean NOT NULL,
+        attempts integer NOT NULL,
+        next_attempt_at timestamp with time zone NOT NULL,
+        locked_until timestamp with time zone,
+        last_attempt_at timestamp with time zone,
+        last_error character varying(2000),
+        sent_at timestamp with time zone,
+        created_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_outgoing_mails PRIMARY KEY (id),
+        CONSTRAINT fk_outgoing_mails_ticket_messages_ticket_message_id FOREIGN KEY (ticket_message_id) REFERENCES ticket_messages (id) ON DELETE SET NULL,
+        CONSTRAINT fk_outgoing_mails_tickets_ticket_id FOREIGN KEY (ticket_id) REFERENCES tickets (id) ON DELETE SET NULL
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042221_MailOutbox') THEN
+    CREATE INDEX ix_outgoing_mails_status_next_attempt ON outgoing_mails (status, next_attempt_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042221_MailOutbox') THEN
+    CREATE INDEX ix_outgoing_mails_ticket ON outgoing_mails (ticket_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042221_MailOutbox') THEN
+    CREATE INDEX ix_outgoing_mails_ticket_message_id ON outgoing_mails (ticket_message_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042221_MailOutbox') THEN
+    CREATE INDEX ix_outgoing_mails_to_kind_created ON outgoing_mails (to_address, kind, created_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042221_MailOutbox') THEN
+    CREATE UNIQUE INDEX ux_outgoing_mails_message_id ON outgoing_mails (message_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042221_MailOutbox') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261204042221_MailOutbox', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

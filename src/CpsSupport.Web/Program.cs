@@ -8,6 +8,7 @@ using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Demo;
 using CpsSupport.Features.Documents;
 using CpsSupport.Features.Files;
+using CpsSupport.Features.Mail;
 using CpsSupport.Jobs;
 using CpsSupport.Web.Api;
 using CpsSupport.Web.Components;
@@ -45,6 +46,7 @@ builder.Services.AddCpsSupport(connectionString);
 builder.Services.Configure<CpsSupport.Features.CardVerification.CardVerificationOptions>(
     configuration.GetSection(CpsSupport.Features.CardVerification.CardVerificationOptions.Section));
 builder.Services.AddCpsDocuments(configuration);
+builder.Services.AddCpsMailDelivery(configuration);
 builder.Services.AddCpsSecurity(configuration);
 // Keys in the database: every instance decrypts the cookies and antiforgery tokens of the others.
 builder.Services.AddDataProtection().SetApplicationName("CpsSupport").PersistKeysToDbContext<CpsDbContext>();

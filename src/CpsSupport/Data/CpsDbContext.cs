@@ -5,6 +5,7 @@ using CpsSupport.Features.CardVerification;
 using CpsSupport.Features.Documents;
 using CpsSupport.Features.Files;
 using CpsSupport.Features.KnowledgeBase;
+using CpsSupport.Features.Mail;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Requests;
 using CpsSupport.Features.Structures;
@@ -45,6 +46,7 @@ public sealed class CpsDbContext(DbContextOptions<CpsDbContext> options)
     public DbSet<TechnicalAdministrator> TechnicalAdministrators => Set<TechnicalAdministrator>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -18,4 +18,11 @@ public interface IMailOutbox
 
     /// <summary>Queues a public reply written on the ticket, threaded on the ticket's known Message-IDs.</summary>
     Task QueueReplyAsync(CpsDbContext db, Guid ticketId, Guid ticketMessageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks for delivery now rather than at the next recurring run; call it once the queued mail is committed
+    /// (a run that starts before the commit simply finds nothing and the recurring run delivers it). Optional: by default nothing,
+    /// and the recurring delivery run sends the mail.
+    /// </summary>
+    void DeliverSoon() { }
 }

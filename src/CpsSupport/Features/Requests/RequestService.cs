@@ -16,7 +16,8 @@ namespace CpsSupport.Features.Requests;
 /// Filing and the effects on the registry belong to the form services (incidents, structure forms, orders).
 /// </summary>
 public sealed class RequestService(
-    IDbContextFactory<CpsDbContext> dbFactory, TimeProvider clock, ICurrentActor actor, BusinessCalendar calendar, IOptions<MissingPiecesOptions> options)
+    IDbContextFactory<CpsDbContext> dbFactory, TimeProvider clock, ICurrentActor actor, BusinessCalendar calendar, IOptions<MissingPiecesOptions> options,
+    Mail.MailOutbox? mail = null)
 {
     /// <summary>Forms whose validation and processing apply effects on the registry: they go through their form service.</summary>
     private static readonly FormCode[] FormsWithEffects = [FormCode.F501, FormCode.F502, FormCode.F503, FormCode.F504];
@@ -215,7 +216,7 @@ public sealed class RequestService(
                 var text = $"Relance n° {request.ReminderCount} de la demande {request.Number} : pièces attendues : "
                     + $"{string.Join(", ", request.MissingPieces).ToLowerInvariant()}. Sans réponse, la demande sera close le {Cards.CardLifecycle.Day(closesOn)}.";
                 request.Events.Add(new RequestEvent { Kind = RequestEventKind.ReminderSent, At = now, Actor = actor.Name, UserId = actor.UserId, Text = text });
-                await RemindOnTicketAsync(db, request, text, now, ct);
+                await RemindOnTicketAsync(db, request, text, closesOn, now, ct);
                 reminded++;
             }
             else
@@ -228,18 +229,27 @@ public sealed class RequestService(
         return new MissingPiecesRun(reminded, closed);
     }
 
-    /// <summary>The reminder reaches the requester as a reply on the ticket the request came from, while that ticket is open.</summary>
-    private async Task RemindOnTicketAsync(CpsDbContext db, SupportRequest request, string text, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The reminder reaches the requester as a reply on the ticket the request came from, while that ticket is open, and by
+    /// mail (template <c>mail/missing-pieces</c>) when the ticket has the requester's address and mail delivery is set up.
+    /// </summary>
+    private async Task RemindOnTicketAsync(CpsDbContext db, SupportRequest request, string text, DateOnly closesOn, DateTimeOffset now, CancellationToken ct)
     {
         if (request.TicketId is not { } ticketId) return;
         var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId, ct);
         if (ticket is null || ticket.State == TicketState.Closed) return;
-        db.TicketMessages.Add(new TicketMessage
+        var message = new TicketMessage
         {
             TicketId = ticketId, Kind = TicketMessageKind.PublicReply, Body = $"Bonjour,\n\n{text}\n\nLe support cartes de l'ANS",
             AuthorName = actor.Name, AuthorUserId = actor.UserId, CreatedAt = now,
-        });
+        };
+        db.TicketMessages.Add(message);
         ticket.LastActivityAt = now;
+        if (mail is not null)
+        {
+            await mail.QueueNotificationAsync(db, ticketId, message.Id, "mail/missing-pieces",
+                (mailTicket, desk) => new Mail.MissingPiecesMail(mailTicket, request.Number, [.. request.MissingPieces], closesOn, request.ReminderCount, desk), ct);
+        }
     }
 
     private void PiecesReceived(SupportRequest request, DateTimeOffset now) =>

@@ -1,5 +1,6 @@
 using CpsSupport.Data;
 using CpsSupport.Features.Access;
+using CpsSupport.Features.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpsSupport.Features.Tickets;
@@ -7,9 +8,10 @@ namespace CpsSupport.Features.Tickets;
 /// <summary>
 /// Everything that changes a ticket: creation (phone intake, portal, mail), edits, messages, state, assignment,
 /// links and merges. Each method is one transaction; edits of a loaded ticket are saved only over the version the
-/// user saw (<see cref="TicketConflictException"/>). Portal users act only on their structures' tickets.
+/// user saw (<see cref="TicketConflictException"/>). Portal users act only on their structures' tickets. Without an
+/// <see cref="IMailOutbox"/> (library used without mail delivery), replies stay on the ticket and are not mailed.
 /// </summary>
-public sealed class TicketService(IDbContextFactory<CpsDbContext> dbFactory, TimeProvider clock, ICurrentActor actor, TicketSla sla)
+public sealed class TicketService(IDbContextFactory<CpsDbContext> dbFactory, TimeProvider clock, ICurrentActor actor, TicketSla sla, IMailOutbox? outbox = null)
 {
     /// <summary>Creates a ticket with the next number of the year, its SLA due dates and, when given, its first note.</summary>
     public async Task<TicketCreated> CreateAsync(AccessScope scope, NewTicket input, CancellationToken ct = default)
@@ -93,7 +95,8 @@ public sealed class TicketService(IDbContextFactory<CpsDbContext> dbFactory, Tim
 
     /// <summary>
     /// Adds a reply, note or call note. Replies and call notes by desk staff count as the first response; a public reply
-    /// on a new ticket puts it "En cours"; a message from the requester on a ticket waiting for them resumes it.
+    /// on a new ticket puts it "En cours"; a message from the requester on a ticket waiting for them resumes it. A desk's
+    /// public reply is mailed to the requester's address, queued in the same transaction as the message.
     /// </summary>
     public async Task<Guid> AddMessageAsync(AccessScope scope, Guid id, NewTicketMessage input, CancellationToken ct = default)
     {
@@ -117,7 +120,10 @@ public sealed class TicketService(IDbContextFactory<CpsDbContext> dbFactory, Tim
             ChangeState(ticket, TicketState.InProgress, now);
         }
         ticket.LastActivityAt = now;
+        var mailed = outbox is not null && scope.IsDesk && input.Kind == TicketMessageKind.PublicReply && ticket.RequesterEmail is not null;
+        if (mailed) await outbox!.QueueReplyAsync(db, ticket.Id, message.Id, ct);
         await SaveAsync(db, ticket, ct);
+        if (mailed) outbox!.DeliverSoon();
         return message.Id;
     }
 

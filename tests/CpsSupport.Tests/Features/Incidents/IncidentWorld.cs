@@ -30,12 +30,18 @@ public sealed class IncidentWorld : IAsyncDisposable
         Factory = new InterceptingFactory(database, clock, Actor, interceptors);
         Incidents = new IncidentService(Factory, clock, Actor, BusinessCalendar.Default);
         Requests = new RequestService(Factory, clock, Actor, BusinessCalendar.Default, Options.Create(options));
+        _options = options;
         StructureForms = new StructureRequestService(Factory, clock, Actor);
         Revocations = new RevocationListService(Factory);
         Scopes = new AccessScopeService(Factory, clock);
     }
 
     public static readonly SystemActor Actor = new("Camille Martin");
+    private readonly MissingPiecesOptions _options;
+
+    /// <summary>The request service with mail delivery set up: its reminders are mailed through <paramref name="outbox"/>.</summary>
+    public RequestService RequestsMailingThrough(CpsSupport.Features.Mail.MailOutbox outbox) =>
+        new(Factory, Clock, Actor, BusinessCalendar.Default, Options.Create(_options), outbox);
 
     public TestDatabase Database { get; }
     public MutableClock Clock { get; }
