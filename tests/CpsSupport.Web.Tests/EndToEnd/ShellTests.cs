@@ -16,8 +16,8 @@ public sealed class ShellTests(AppServerFixture app)
     {
         [Roles.Agent] = ["Tableau de bord", "Tickets", "Incidents et demandes", "Commandes", "Cartes", "Structures", "Base de connaissances", "Diagnostic carte"],
         [Roles.Supervisor] = ["Tableau de bord", "Tickets", "Incidents et demandes", "Commandes", "Cartes", "Structures", "Base de connaissances", "Diagnostic carte", "Administration"],
-        [Roles.StructureManager] = ["Tableau de bord", "Incidents et demandes", "Commandes", "Cartes", "Mes structures"],
-        [Roles.Mandatary] = ["Tableau de bord", "Incidents et demandes", "Commandes", "Cartes", "Mes structures"],
+        [Roles.StructureManager] = ["Tableau de bord", "Incidents et demandes", "Commandes", "Cartes", "Mon portail", "Mes structures"],
+        [Roles.Mandatary] = ["Tableau de bord", "Incidents et demandes", "Commandes", "Cartes", "Mon portail", "Mes structures"],
     };
 
     public static TheoryData<string> AllRoles => new(Roles.All);
