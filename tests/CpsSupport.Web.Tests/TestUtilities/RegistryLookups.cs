@@ -26,6 +26,8 @@ public static class RegistryLookups
         ("/api/v1/structures/{id}/fleet", $"/api/v1/structures/{s.Id}/fleet?status=Active&type=Cps&search={s.HolderNationalId}&expiringWithinDays=3650"),
         ("/api/v1/structures/{id}/fleet.csv", $"/api/v1/structures/{s.Id}/fleet.csv"),
         ("/api/v1/structures/{id}/fleet.csv", $"/api/v1/structures/{s.Id}/fleet.csv?search={s.CardSerial}"),
+        // The technical administrators of software certificates (F503) of the structure.
+        ("/api/v1/structures/{id}/technical-administrators", $"/api/v1/structures/{s.Id}/technical-administrators"),
     ];
 
     /// <summary>The list (search) endpoint of each resource.</summary>
