@@ -70,7 +70,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task AssertNoErrorsAsync(Func<string, bool> expected)
     {
         await Expect(Page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-        lock (_errors) Assert.Empty(_errors.Where(e => !expected(e)));
+        lock (_errors) Assert.DoesNotContain(_errors, e => !expected(e));
     }
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
