@@ -146,7 +146,8 @@ public class CardVerificationBenchmarks
     {
         if (_module is not null) await _module.DisposeAsync();
         if (_provider is null) return;
-        await using (var db = await _provider.GetRequiredService<IDbContextFactory<CpsDbContext>>().CreateDbContextAsync())
+        await using (var scope = _provider.CreateAsyncScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CpsDbContext>>().CreateDbContextAsync())
         {
             // The registry stays as it was loaded for the other benchmarks.
             await db.Tickets.Where(t => t.Id == _ticketId).ExecuteDeleteAsync();
