@@ -1655,3 +1655,85 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030923_Orders') THEN
+    CREATE TABLE order_lines (
+        id uuid NOT NULL,
+        request_id uuid NOT NULL,
+        position integer NOT NULL,
+        card_type character varying(16) NOT NULL,
+        last_name character varying(100) NOT NULL,
+        first_name character varying(100) NOT NULL,
+        national_id_kind character varying(16) NOT NULL,
+        national_id character varying(12),
+        profession character varying(100) NOT NULL,
+        email character varying(254),
+        status character varying(16) NOT NULL,
+        person_id uuid,
+        card_id uuid,
+        expected_on date,
+        codes_expected_on date,
+        validated_at timestamp with time zone,
+        manufactured_at timestamp with time zone,
+        shipped_at timestamp with time zone,
+        codes_sent_at timestamp with time zone,
+        activated_at timestamp with time zone,
+        rejected_at timestamp with time zone,
+        rejection_reason character varying(1000),
+        created_at timestamp with time zone NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_order_lines PRIMARY KEY (id),
+        CONSTRAINT fk_order_lines_cards_card_id FOREIGN KEY (card_id) REFERENCES cards (id) ON DELETE SET NULL,
+        CONSTRAINT fk_order_lines_people_person_id FOREIGN KEY (person_id) REFERENCES people (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_order_lines_requests_request_id FOREIGN KEY (request_id) REFERENCES requests (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030923_Orders') THEN
+    CREATE INDEX ix_order_lines_card ON order_lines (card_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030923_Orders') THEN
+    CREATE INDEX ix_order_lines_national_id ON order_lines (national_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030923_Orders') THEN
+    CREATE INDEX ix_order_lines_person ON order_lines (person_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030923_Orders') THEN
+    CREATE INDEX ix_order_lines_status ON order_lines (status);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030923_Orders') THEN
+    CREATE UNIQUE INDEX ux_order_lines_request_position ON order_lines (request_id, position);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030923_Orders') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261204030923_Orders', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1,3 +1,4 @@
+using CpsSupport.Features.Orders;
 using CpsSupport.Data;
 using CpsSupport.Features.Access;
 using CpsSupport.Features.Accounts;
@@ -50,6 +51,9 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<StructureRequestService>();
         services.AddScoped<RevocationListService>();
         services.AddScoped<RemindMissingPiecesJob>();
+        services.AddScoped<OrderService>();
+        services.AddScoped<OrderImportService>();
+        services.AddScoped<AdvanceOrderProductionJob>();
         // Bound by the host to the "CardVerification" section; defaults to the production IGC-Santé.
         services.AddOptions<CardVerificationOptions>();
         services.AddSingleton<CardTrustStore>();

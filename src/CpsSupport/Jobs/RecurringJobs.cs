@@ -8,6 +8,7 @@ public static class RecurringJobs
     public const string ExpireCards = "expire-cards";
     public const string EscalateOverdueTickets = "escalate-overdue-tickets";
     public const string RemindMissingPieces = "remind-missing-pieces";
+    public const string AdvanceOrderProduction = "advance-order-production";
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
@@ -19,5 +20,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<EscalateOverdueTicketsJob>(EscalateOverdueTickets, job => job.RunAsync(CancellationToken.None), "*/5 * * * *", options);
         // Weekdays at 09:00, when the desk opens its mail; the service also skips public holidays.
         jobs.AddOrUpdate<RemindMissingPiecesJob>(RemindMissingPieces, job => job.RunAsync(CancellationToken.None), "0 9 * * 1-5", options);
+        // Weekdays at 07:00: the simulated card production moves the lines whose day has come.
+        jobs.AddOrUpdate<AdvanceOrderProductionJob>(AdvanceOrderProduction, job => job.RunAsync(CancellationToken.None), "0 7 * * 1-5", options);
     }
 }
