@@ -10,6 +10,7 @@ using CpsSupport.Features.People;
 using CpsSupport.Features.Requests;
 using CpsSupport.Features.Requests.Rules;
 using CpsSupport.Features.Structures;
+using CpsSupport.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpsSupport.Features.Orders;
@@ -43,7 +44,8 @@ public sealed class OrderService(IDbContextFactory<CpsDbContext> dbFactory, Time
         var (channel, declarant) = await RequestSteps.DeclarantAsync(db, scope, order.Channel, order.DeclarantPersonId, ct);
         if (!await db.Structures.VisibleTo(scope).AnyAsync(s => s.Id == order.StructureId, ct)) throw new RequestNotFoundException("Structure introuvable.");
         var hasId = order.IdDocumentAttachmentId is not null && await RequestSteps.HasIdDocumentAsync(db, scope, order.IdDocumentAttachmentId, order.TicketId, ct);
-        var (report, _) = await JudgeAsync(db, order with { Channel = channel, DeclarantPersonId = declarant }, hasId, null, ct);
+        var capacity = await CapacityAsync(db, scope, order, declarant, ct);
+        var (report, _) = await JudgeAsync(db, order with { Channel = channel, DeclarantPersonId = declarant, Capacity = capacity }, hasId, null, ct);
         return ToCheck(report, order.Lines);
     }
 
@@ -65,7 +67,7 @@ public sealed class OrderService(IDbContextFactory<CpsDbContext> dbFactory, Time
         if (!await db.Structures.VisibleTo(scope).AnyAsync(s => s.Id == order.StructureId, ct)) throw new RequestNotFoundException("Structure introuvable.");
         // One filing at a time per structure: two imports of the same file cannot both pass the duplicate checks.
         await db.LockAsync<Structure>(order.StructureId, ct);
-        order = order with { Channel = channel, DeclarantPersonId = declarant };
+        order = order with { Channel = channel, DeclarantPersonId = declarant, Capacity = await CapacityAsync(db, scope, order, declarant, ct) };
 
         var key = DeduplicationKey(order);
         if (await RequestSteps.FindDuplicateAsync(db, key, now, ct) is { } duplicate)
@@ -198,11 +200,11 @@ public sealed class OrderService(IDbContextFactory<CpsDbContext> dbFactory, Time
     /// </summary>
     public async Task<int> AdvanceAsync(AccessScope scope, Guid id, CancellationToken ct = default)
     {
-        RequireDesk(scope);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var forms = OrderCatalog.OrderForms;
-        if (!await db.Requests.AnyAsync(r => r.Id == id && forms.Contains(r.Form), ct)) throw new RequestNotFoundException();
+        if (!await db.Requests.VisibleTo(scope).AnyAsync(r => r.Id == id && forms.Contains(r.Form), ct)) throw new RequestNotFoundException();
+        RequireDesk(scope);
         await db.LockAsync<SupportRequest>(id, ct);
         var request = await db.Requests.SingleAsync(r => r.Id == id, ct);
         if (request.Status is not (RequestStatus.Validated or RequestStatus.InProgress))
@@ -278,7 +280,7 @@ public sealed class OrderService(IDbContextFactory<CpsDbContext> dbFactory, Time
             lines.Select(l => new NewOrderLine(l.LastName, l.FirstName, l.NationalId, l.Profession, l.Email)).ToList(), details.DeliveryAddress,
             request.DeclarantPersonId, request.DeclarantName);
         var (report, _) = await JudgeAsync(db, order, hasIdDocument: true, excludeRequestId: id, ct);
-        var string_ = request.Number;
+        var number = request.Number;
         if (report.Results.FirstOrDefault(r => !r.Allowed) is { } refusal)
         {
             RequestWorkflow.Move(request, RequestStatus.Rejected, now, actor, reason: refusal.Explanation);
@@ -315,7 +317,7 @@ public sealed class OrderService(IDbContextFactory<CpsDbContext> dbFactory, Time
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new RequestConflictException(string_);
+            throw new RequestConflictException(number);
         }
         await tx.CommitAsync(ct);
         return request.Status == RequestStatus.Rejected ? throw new RequestException($"{request.Number} rejetée : {request.RejectionReason}") : request.Number;
@@ -460,6 +462,14 @@ public sealed class OrderService(IDbContextFactory<CpsDbContext> dbFactory, Time
         var facts = new OrderFacts(order.Form, order.Channel, order.Capacity, order.DeclarantPersonId, structure, lines, delivery,
             declarantHasCard, hasCda, hasIdDocument);
         return (RequestRules.CheckOrder(facts), facts);
+    }
+
+    /// <summary>A portal user files as what they are for the structure: its legal representative, else its mandatary. The desk says it.</summary>
+    private static async Task<RequesterCapacity> CapacityAsync(CpsDbContext db, AccessScope scope, NewOrder order, Guid? declarant, CancellationToken ct)
+    {
+        if (scope.IsDesk) return order.Capacity;
+        var head = await db.Structures.Where(s => s.Id == order.StructureId).Select(s => s.LegalRepresentativeId).SingleOrDefaultAsync(ct);
+        return head is not null && head == declarant ? RequesterCapacity.StructureHead : RequesterCapacity.Mandatary;
     }
 
     private static bool SameName(string lastName, string firstName, NewOrderLine line) =>
