@@ -33,8 +33,9 @@ public partial class OrderImportPage
     /// <summary>Portal users file for themselves (the service sets their capacity); the desk records a mailed file as its legal representative's.</summary>
     private NewOrder Order() => new(_structure!.Id, _form, RequestChannel.Portal, RequesterCapacity.Mandatary, []);
 
-    private async Task OnFileAsync(IBrowserFile? file)
+    private async Task OnFileAsync(InputFileChangeEventArgs args)
     {
+        var file = args.File;
         _error = null;
         _preview = null;
         if (file is null || _structure is null) return;
