@@ -42,7 +42,7 @@ public sealed class OrdersApiTests(RegistryScenario app)
         var detail = (await agent.GetFromJsonAsync<OrderDetail>($"/api/v1/orders/{order.RequestId}", Json))!;
         Assert.Equal(FormCode.F414, detail.Form);
         Assert.Equal("CPS médecin", Assert.Single(detail.Lines).Profession);
-        Assert.Contains((await agent.GetStringAsync($"/api/v1/orders?structureId={app.B.Id}&pageSize=200")), order.Number);
+        Assert.Contains(order.Number, await agent.GetStringAsync($"/api/v1/orders?structureId={app.B.Id}&pageSize=200"));
     }
 
     [Fact]
@@ -55,7 +55,10 @@ public sealed class OrdersApiTests(RegistryScenario app)
         using var response = await agent.PostAsJsonAsync("/api/v1/orders", filing, Json);
 
         await ProblemAssert.IsFrenchProblemAsync(response, HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("automatiquement", await response.Content.ReadAsStringAsync());
+        using var checkResponse = await agent.PostAsJsonAsync("/api/v1/orders/check", filing, Json);
+        var check = (await checkResponse.Content.ReadFromJsonAsync<OrderCheck>(Json))!;
+        Assert.False(check.Allowed);
+        Assert.Contains(Assert.Single(check.Lines).Errors, e => e.Contains("automatiquement"));
     }
 
     [Fact]

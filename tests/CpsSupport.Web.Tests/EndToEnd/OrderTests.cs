@@ -66,7 +66,8 @@ public sealed class OrderTests(AppServerFixture app)
 
     private async Task<Guid> GiveMandataryACardAsync()
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<CpsDbContext>>().CreateDbContextAsync();
+        using var scope = app.Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CpsDbContext>>().CreateDbContextAsync();
         var card = new Card
         {
             Type = CardType.Cpe, SerialNumber = "2599" + Random.Shared.Next(100_000, 999_999), HolderId = app.Registry.MandataryPersonA,
@@ -79,7 +80,8 @@ public sealed class OrderTests(AppServerFixture app)
 
     private async Task RemoveCardAsync(Guid id)
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<CpsDbContext>>().CreateDbContextAsync();
+        using var scope = app.Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CpsDbContext>>().CreateDbContextAsync();
         await db.Cards.Where(c => c.Id == id).ExecuteDeleteAsync();
     }
 }
