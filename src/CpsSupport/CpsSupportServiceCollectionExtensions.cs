@@ -1,3 +1,4 @@
+using CpsSupport.Features.Orders;
 using CpsSupport.Data;
 using CpsSupport.Features.Access;
 using CpsSupport.Features.Accounts;
@@ -53,6 +54,9 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<FleetService>();
         services.AddScoped<EmployeeDepartureService>();
         services.AddScoped<RemindMissingPiecesJob>();
+        services.AddScoped<OrderService>();
+        services.AddScoped<OrderImportService>();
+        services.AddScoped<AdvanceOrderProductionJob>();
         // Bound by the host to the "CardVerification" section; defaults to the production IGC-Santé.
         services.AddOptions<CardVerificationOptions>();
         services.AddSingleton<CardTrustStore>();

@@ -18,6 +18,7 @@ public static class ApiEndpoints
         api.MapTicketsApi();
         api.MapRequestsApi();
         api.MapFleetApi();
+        api.MapOrdersApi();
         // No fallback route for /api: it would win over routing's 405 and 415 answers. Unknown paths, wrong methods and
         // media types get their problem body from the status code pages of Program.cs.
         return app;

@@ -6,6 +6,7 @@ using CpsSupport.Features.Documents;
 using CpsSupport.Features.Files;
 using CpsSupport.Features.KnowledgeBase;
 using CpsSupport.Features.Mail;
+using CpsSupport.Features.Orders;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Requests;
 using CpsSupport.Features.Structures;
@@ -41,6 +42,7 @@ public sealed class CpsDbContext(DbContextOptions<CpsDbContext> options)
     public DbSet<KbArticleRevision> KbArticleRevisions => Set<KbArticleRevision>();
     public DbSet<SupportRequest> Requests => Set<SupportRequest>();
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<CardCertificate> CardCertificates => Set<CardCertificate>();
     public DbSet<PinLetter> PinLetters => Set<PinLetter>();
     public DbSet<TechnicalAdministrator> TechnicalAdministrators => Set<TechnicalAdministrator>();

@@ -9,6 +9,7 @@ public static class RecurringJobs
     public const string EscalateOverdueTickets = "escalate-overdue-tickets";
     public const string RemindMissingPieces = "remind-missing-pieces";
     public const string DeliverOutgoingMail = "deliver-outgoing-mail";
+    public const string AdvanceOrderProduction = "advance-order-production";
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
@@ -22,5 +23,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<RemindMissingPiecesJob>(RemindMissingPieces, job => job.RunAsync(CancellationToken.None), "0 9 * * 1-5", options);
         // Every minute picks up retries and what the immediate run after a reply missed; the outbox tolerates overlapping runs.
         jobs.AddOrUpdate<DeliverOutgoingMailJob>(DeliverOutgoingMail, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        // Weekdays at 07:00: the simulated card production moves the lines whose day has come.
+        jobs.AddOrUpdate<AdvanceOrderProductionJob>(AdvanceOrderProduction, job => job.RunAsync(CancellationToken.None), "0 7 * * 1-5", options);
     }
 }

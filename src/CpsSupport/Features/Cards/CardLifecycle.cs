@@ -60,6 +60,13 @@ internal static class CardLifecycle
         return card;
     }
 
+    /// <summary>Moves the card to <paramref name="status"/> with its event (production steps of an order).</summary>
+    public static void MoveTo(Card card, CardStatus status, DateTimeOffset now, ICurrentActor actor, string reason)
+    {
+        card.Status = status;
+        AddEvent(card, status, now, actor, reason);
+    }
+
     /// <summary>A card event that does not change the status (letter sent, return awaited, shipment flagged).</summary>
     public static void Note(Card card, DateTimeOffset now, ICurrentActor actor, string reason) => AddEvent(card, card.Status, now, actor, reason);
 

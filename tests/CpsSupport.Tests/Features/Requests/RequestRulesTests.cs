@@ -13,7 +13,7 @@ using static CpsSupport.Features.Tickets.RequesterCapacity;
 namespace CpsSupport.Tests.Features.Requests;
 
 /// <summary>One test per rule of <see cref="RequestRules"/>, named after it (seeds/001, seeds/004, DOMAIN.md).</summary>
-public sealed class RequestRulesTests
+public sealed partial class RequestRulesTests
 {
     private static readonly DateOnly Today = new(2026, 5, 4);
     private static readonly Guid HolderId = Guid.NewGuid();

@@ -31,3 +31,17 @@ public sealed record StructureFormFacts(
     FormCode Form, RequestChannel Channel, RequesterCapacity Capacity, Guid? DeclarantPersonId, StructureFacts Structure,
     bool HasIdDocument = false, bool DeclarantHasActiveCard = false,
     IReadOnlyList<NamedPersonFacts>? Added = null, IReadOnlyList<NamedPersonFacts>? Removed = null, Address? NewAddress = null);
+
+/// <summary>
+/// One card line of an order as the rules see it: the holder as typed, and what the registry says of them
+/// (<paramref name="ExistingCardSerial"/>: a card of the same type in circulation or on its way, or an open order line).
+/// </summary>
+public sealed record OrderLineFacts(
+    int Position, string? LastName, string? FirstName, string? Identifier, string? Profession,
+    string? ExistingCardSerial = null, int? DuplicateOfPosition = null);
+
+/// <summary>Everything the rules need to judge an order (F101, F201, F301, F414).</summary>
+public sealed record OrderFacts(
+    FormCode Form, RequestChannel Channel, RequesterCapacity Capacity, Guid? DeclarantPersonId, StructureFacts Structure,
+    IReadOnlyList<OrderLineFacts> Lines, Address? DeliveryAddress,
+    bool DeclarantHasActiveCard = false, bool StructureHasActiveCda = false, bool HasIdDocument = false);

@@ -1,6 +1,6 @@
 namespace CpsSupport.Features.Requests.Rules;
 
-/// <summary>Every rule of the forms F501–F504, by name: tests, timelines and screens refer to them.</summary>
+/// <summary>Every rule of the forms F501–F504 and of the card orders F101–F414, by name: tests, timelines and screens refer to them.</summary>
 public enum RequestRule
 {
     // Who may file which form
@@ -33,4 +33,21 @@ public enum RequestRule
     DeclarantHoldsActiveCard,
     DeliveryAddressComplete,
     SomethingToChange,
+
+    // Card orders (F101, F201, F301, F414)
+    OrderFormAllowedForStructureKind,
+    OrderChannelAllowed,
+    OrderedByLegalRepresentativeOrMandatary,
+    LegalRepresentativeCardOnlyForTheLegalRepresentative,
+    RequesterHoldsActiveCard,
+    CpaNeedsCdaAndMembershipContract,
+    OrderHasCardLines,
+    HolderDetailsComplete,
+    HolderIdentifierValid,
+    RppsProfessionsGetTheirCpsAutomatically,
+    CpsOrderOnlyForSalariedMedicalAuxiliaries,
+    TestCardFromTheOffer,
+    NoDuplicateLineInOrder,
+    NoActiveCardOfSameType,
+    OrderDeliveryAddressComplete,
 }

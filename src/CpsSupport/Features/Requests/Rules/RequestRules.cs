@@ -1,6 +1,7 @@
 using System.Globalization;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.Incidents;
+using CpsSupport.Features.Orders;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Structures;
 using CpsSupport.Features.Tickets;
@@ -407,6 +408,250 @@ public static class RequestRules
             : RuleResult.Refuse(rule, "L'adresse de livraison est incomplète : il manque " + string.Join(", ", missing) + ".");
     }
 
+    /// <summary>At most this many card lines in one order (a CSV import of a whole department fits).</summary>
+    public const int MaxOrderLines = 200;
+
+    /// <summary>
+    /// Judges an order (F101, F201, F301, F414): the rules of the order, then the rules of each card line, then the
+    /// missing pieces. Sources: DOMAIN.md (who orders which card), seeds/004 (eligibility matrix, TOM/TOPS), seeds/001.
+    /// </summary>
+    public static OrderReport CheckOrder(OrderFacts f)
+    {
+        var cardType = OrderCatalog.CardTypeFor(f.Form, f.Structure.Kind);
+        var results = new List<RuleResult>
+        {
+            OrderFormAllowedForStructureKind(f),
+            OrderChannelAllowed(f),
+            f.Form == FormCode.F101 ? LegalRepresentativeCardOnlyForTheLegalRepresentative(f) : OrderedByLegalRepresentativeOrMandatary(f),
+            OrderHasCardLines(f),
+            OrderDeliveryAddressComplete(f.DeliveryAddress),
+        };
+        if (f.Form is FormCode.F201 or FormCode.F301) results.Add(RequesterHoldsActiveCard(f));
+        if (cardType == CardType.Cpa) results.Add(CpaNeedsCdaAndMembershipContract(f));
+
+        var lines = f.Lines.Select(line =>
+        {
+            var checks = new List<RuleResult> { HolderDetailsComplete(f.Form, line), HolderIdentifierValid(f.Form, line) };
+            if (f.Form == FormCode.F201)
+            {
+                checks.Add(RppsProfessionsGetTheirCpsAutomatically(line));
+                if (OrderCatalog.RppsProfession(line.Profession) is null) checks.Add(CpsOrderOnlyForSalariedMedicalAuxiliaries(line));
+            }
+            if (f.Form == FormCode.F414) checks.Add(TestCardFromTheOffer(line));
+            checks.Add(NoDuplicateLineInOrder(line));
+            if (f.Form != FormCode.F414) checks.Add(NoActiveCardOfSameType(line, cardType));
+            return new OrderLineReport(line.Position, checks);
+        }).ToList();
+
+        var pieces = new List<string>();
+        if (f.Channel == RequestChannel.Mail && !f.HasIdDocument) pieces.Add(IdDocumentPiece);
+        return new OrderReport(cardType, results, lines, pieces);
+    }
+
+    /// <summary>
+    /// The eligibility matrix (webinar of 13/09/2022): F101 and F301 for every structure but liberal practices, F201 for
+    /// health establishments and medico-social structures, F414 for anyone. A liberal practice orders its staff cards through TOPS.
+    /// </summary>
+    public static RuleResult OrderFormAllowedForStructureKind(OrderFacts f)
+    {
+        const RequestRule rule = RequestRule.OrderFormAllowedForStructureKind;
+        var s = f.Structure;
+        if (OrderCatalog.FormAllowed(f.Form, s.Kind))
+            return RuleResult.Allow(rule, $"« {s.Name} » ({OrderCatalog.StructureKindLabel(s.Kind)}) peut utiliser le formulaire {f.Form}.");
+        if (f.Form == FormCode.F301 && s.Kind == StructureKind.LiberalPractice && f.Channel == RequestChannel.Tops)
+            return RuleResult.Allow(rule, $"« {s.Name} » est un cabinet libéral : il commande les cartes de ses employés par TOPS.");
+        var hint = s.Kind == StructureKind.LiberalPractice && f.Form == FormCode.F301
+            ? " Un cabinet libéral commande les cartes de ses employés par TOPS."
+            : f.Form == FormCode.F201 ? " Les autres structures n'emploient pas d'auxiliaires médicaux salariés pour cette démarche." : "";
+        return RuleResult.Refuse(rule, $"« {s.Name} » ({OrderCatalog.StructureKindLabel(s.Kind)}) ne peut pas utiliser le formulaire {f.Form} : "
+            + $"il est réservé aux structures suivantes : {OrderCatalog.AllowedKinds(f.Form)}.{hint}");
+    }
+
+    /// <summary>
+    /// Orders arrive by mail (signed form with an identity document), through this portal, or online: TOM for
+    /// establishments and medico-social structures (structure head or mandatary), TOPS for liberal practices (their head).
+    /// Never by phone.
+    /// </summary>
+    public static RuleResult OrderChannelAllowed(OrderFacts f)
+    {
+        const RequestRule rule = RequestRule.OrderChannelAllowed;
+        var s = f.Structure;
+        var headOrMandatary = f.Capacity is RequesterCapacity.StructureHead or RequesterCapacity.Mandatary;
+        switch (f.Channel)
+        {
+            case RequestChannel.Mail:
+                return MailNeedsIdDocument(f.Capacity, f.HasIdDocument) with { Rule = rule };
+            case RequestChannel.Portal:
+                return headOrMandatary || f.Form == FormCode.F414
+                    ? RuleResult.Allow(rule, "Commande déposée depuis le portail de la structure.")
+                    : RuleResult.Refuse(rule, "Depuis le portail, seuls le responsable de la structure et ses mandataires commandent des cartes.");
+            case RequestChannel.Tom:
+                if (OrderCatalog.OnlineService(s.Kind) != RequestChannel.Tom)
+                    return RuleResult.Refuse(rule, $"TOM est réservé aux établissements de santé et aux structures médico-sociales ; « {s.Name} » ({OrderCatalog.StructureKindLabel(s.Kind)}) commande par le formulaire signé ou le portail.");
+                return headOrMandatary
+                    ? RuleResult.Allow(rule, "Commande saisie dans TOM par le responsable de la structure ou un mandataire.")
+                    : RuleResult.Refuse(rule, "TOM est réservé au responsable de la structure et à ses mandataires (carte CDE/CDA ou carte déclarée mandataire).");
+            case RequestChannel.Tops:
+                if (OrderCatalog.OnlineService(s.Kind) != RequestChannel.Tops)
+                    return RuleResult.Refuse(rule, $"TOPS est réservé aux cabinets libéraux ; « {s.Name} » ({OrderCatalog.StructureKindLabel(s.Kind)}) n'y a pas accès.");
+                return f.Capacity == RequesterCapacity.StructureHead
+                    ? RuleResult.Allow(rule, "Commande saisie dans TOPS par le professionnel de santé responsable du cabinet.")
+                    : RuleResult.Refuse(rule, "TOPS est réservé au professionnel de santé responsable du cabinet.");
+            default:
+                return RuleResult.Refuse(rule, "Une commande de cartes ne se fait pas par téléphone : formulaire signé par courriel, portail, ou service en ligne (TOM, TOPS).");
+        }
+    }
+
+    /// <summary>F201 and F301 are filed by the legal representative or a mandatary of the structure; test cards (F414) by anyone.</summary>
+    public static RuleResult OrderedByLegalRepresentativeOrMandatary(OrderFacts f)
+    {
+        const RequestRule rule = RequestRule.OrderedByLegalRepresentativeOrMandatary;
+        var s = f.Structure;
+        if (f.Form == FormCode.F414) return RuleResult.Allow(rule, "Les cartes de test (F414) peuvent être commandées par tout demandeur.");
+        return f switch
+        {
+            { Capacity: RequesterCapacity.StructureHead, DeclarantPersonId: { } id } when id == s.LegalRepresentativeId =>
+                RuleResult.Allow(rule, $"Le représentant légal de « {s.Name} » commande pour sa structure."),
+            { Capacity: RequesterCapacity.Mandatary, DeclarantPersonId: { } id } when s.ActiveMandataryIds.Contains(id) =>
+                RuleResult.Allow(rule, $"Un mandataire de « {s.Name} » commande pour la structure."),
+            _ => RuleResult.Refuse(rule, $"Le formulaire {f.Form} est déposé par le représentant légal de « {s.Name} » ou par un mandataire en cours de mandat."),
+        };
+    }
+
+    /// <summary>F101: the legal representative asks for their own card (CDE or CDA), one card; a mandatary cannot.</summary>
+    public static RuleResult LegalRepresentativeCardOnlyForTheLegalRepresentative(OrderFacts f)
+    {
+        const RequestRule rule = RequestRule.LegalRepresentativeCardOnlyForTheLegalRepresentative;
+        var s = f.Structure;
+        if (f.Capacity != RequesterCapacity.StructureHead || f.DeclarantPersonId is not { } id || id != s.LegalRepresentativeId)
+            return RuleResult.Refuse(rule, $"La carte de représentant légal (F101) est demandée par le représentant légal de « {s.Name} » lui-même ; un mandataire ou un tiers ne peut pas la demander.");
+        return f.Lines.Count == 1
+            ? RuleResult.Allow(rule, $"Le représentant légal de « {s.Name} » demande sa carte.")
+            : RuleResult.Refuse(rule, "Une demande F101 porte sur une seule carte : celle du représentant légal.");
+    }
+
+    /// <summary>
+    /// F201 and F301 need the requester's active card: TOM opens with a CDE/CDA or a card declared as mandatary, and the
+    /// form is signed by a card holder of the structure. F101 gives the first card; F414 is open to anyone.
+    /// </summary>
+    public static RuleResult RequesterHoldsActiveCard(OrderFacts f)
+    {
+        const RequestRule rule = RequestRule.RequesterHoldsActiveCard;
+        return f.DeclarantHasActiveCard
+            ? RuleResult.Allow(rule, "Le demandeur dispose d'une carte active.")
+            : RuleResult.Refuse(rule, "Le demandeur doit disposer d'une carte active (CDE/CDA du représentant légal ou carte du mandataire) pour commander des cartes. "
+                + "Le représentant légal demande d'abord sa carte (F101).");
+    }
+
+    /// <summary>A CPA order needs the structure's CDA (its legal representative's card) and its membership contract (DOMAIN.md).</summary>
+    public static RuleResult CpaNeedsCdaAndMembershipContract(OrderFacts f)
+    {
+        const RequestRule rule = RequestRule.CpaNeedsCdaAndMembershipContract;
+        var missing = new List<string>();
+        if (!f.StructureHasActiveCda) missing.Add("la carte CDA de son représentant légal (F101)");
+        if (!f.Structure.HasMembershipContract) missing.Add("le contrat d'adhésion signé avec l'ANS");
+        return missing.Count == 0
+            ? RuleResult.Allow(rule, $"« {f.Structure.Name} » a une CDA active et un contrat d'adhésion : elle peut commander des CPA.")
+            : RuleResult.Refuse(rule, $"Pour commander des CPA, « {f.Structure.Name} » doit d'abord avoir " + string.Join(" et ", missing) + ".");
+    }
+
+    public static RuleResult OrderHasCardLines(OrderFacts f)
+    {
+        const RequestRule rule = RequestRule.OrderHasCardLines;
+        return f.Lines.Count switch
+        {
+            0 => RuleResult.Refuse(rule, "La commande ne contient aucune carte : ajoutez au moins un porteur."),
+            > MaxOrderLines => RuleResult.Refuse(rule, $"Une commande est limitée à {MaxOrderLines} cartes : déposez plusieurs commandes."),
+            var n => RuleResult.Allow(rule, $"{n} carte(s) commandée(s)."),
+        };
+    }
+
+    /// <summary>Each card line names its holder: last and first name, and the profession or job title (F201: the ADELI number too; F414: the test card).</summary>
+    public static RuleResult HolderDetailsComplete(FormCode form, OrderLineFacts line)
+    {
+        const RequestRule rule = RequestRule.HolderDetailsComplete;
+        var missing = new List<string>();
+        if (form == FormCode.F414)
+        {
+            if (string.IsNullOrWhiteSpace(line.Profession)) missing.Add("la carte de test souhaitée");
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(line.LastName)) missing.Add("le nom");
+            if (string.IsNullOrWhiteSpace(line.FirstName)) missing.Add("le prénom");
+            if (string.IsNullOrWhiteSpace(line.Profession)) missing.Add(form == FormCode.F201 ? "la profession" : "la fonction");
+            if (form == FormCode.F201 && string.IsNullOrWhiteSpace(line.Identifier)) missing.Add("le numéro ADELI");
+        }
+        return missing.Count == 0
+            ? RuleResult.Allow(rule, "Les informations du porteur sont complètes.")
+            : RuleResult.Refuse(rule, "Il manque " + string.Join(", ", missing) + ".");
+    }
+
+    /// <summary>An identifier, when given, is a valid RPPS (Luhn key), ADELI or national id; F201 needs an ADELI number.</summary>
+    public static RuleResult HolderIdentifierValid(FormCode form, OrderLineFacts line)
+    {
+        const RequestRule rule = RequestRule.HolderIdentifierValid;
+        var id = OrderCatalog.ParseIdentifier(line.Identifier);
+        if (!id.IsValid) return RuleResult.Refuse(rule, id.Error!);
+        return id.NationalId is null
+            ? RuleResult.Allow(rule, "Pas d'identifiant national : personnel sans numéro RPPS ni ADELI.")
+            : RuleResult.Allow(rule, $"Identifiant national {id.NationalId} valide.");
+    }
+
+    /// <summary>RPPS professions get their CPS automatically with their registration: F201 refuses them, and says so.</summary>
+    public static RuleResult RppsProfessionsGetTheirCpsAutomatically(OrderLineFacts line)
+    {
+        const RequestRule rule = RequestRule.RppsProfessionsGetTheirCpsAutomatically;
+        var profession = OrderCatalog.RppsProfession(line.Profession);
+        var id = OrderCatalog.ParseIdentifier(line.Identifier);
+        if (profession is null && id.Kind != People.NationalIdKind.Rpps)
+            return RuleResult.Allow(rule, "Profession non enregistrée au RPPS.");
+        var who = profession ?? "Ce professionnel (numéro RPPS)";
+        return RuleResult.Refuse(rule, $"{who} : profession enregistrée au RPPS, la carte CPS est envoyée automatiquement après l'inscription auprès de l'Ordre ; "
+            + "elle ne se commande pas avec le formulaire 201. En cas de carte non reçue, déclarez un incident (F501).");
+    }
+
+    /// <summary>F201 is the CPS of salaried medical auxiliaries registered in ADELI (orthophonistes, ergothérapeutes…); the others use F202 or no card.</summary>
+    public static RuleResult CpsOrderOnlyForSalariedMedicalAuxiliaries(OrderLineFacts line)
+    {
+        const RequestRule rule = RequestRule.CpsOrderOnlyForSalariedMedicalAuxiliaries;
+        return OrderCatalog.MedicalAuxiliary(line.Profession) is { } profession
+            ? RuleResult.Allow(rule, $"{profession} : auxiliaire médical salarié, CPS commandée par le formulaire 201.")
+            : RuleResult.Refuse(rule, $"« {line.Profession?.Trim()} » n'est pas une profession d'auxiliaire médical salarié du formulaire 201 ("
+                + string.Join(", ", OrderCatalog.SalariedMedicalAuxiliaries) + "). Pour le personnel non soignant, utilisez le formulaire 301.");
+    }
+
+    /// <summary>F414: the integration kit or an individual test card of the ANS offer.</summary>
+    public static RuleResult TestCardFromTheOffer(OrderLineFacts line)
+    {
+        const RequestRule rule = RequestRule.TestCardFromTheOffer;
+        return OrderCatalog.TestCard(line.Profession) is { } card
+            ? RuleResult.Allow(rule, $"Carte de test : {card}.")
+            : RuleResult.Refuse(rule, $"« {line.Profession?.Trim()} » ne fait pas partie de l'offre de cartes de test : " + string.Join(", ", OrderCatalog.TestCards) + ".");
+    }
+
+    public static RuleResult NoDuplicateLineInOrder(OrderLineFacts line)
+    {
+        const RequestRule rule = RequestRule.NoDuplicateLineInOrder;
+        return line.DuplicateOfPosition is { } first
+            ? RuleResult.Refuse(rule, $"Doublon : le même porteur figure déjà à la ligne {first}.")
+            : RuleResult.Allow(rule, "Porteur présent une seule fois dans la commande.");
+    }
+
+    /// <summary>A holder gets one card of a type: not a second one while one is in circulation, on its way or already ordered.</summary>
+    public static RuleResult NoActiveCardOfSameType(OrderLineFacts line, CardType type)
+    {
+        const RequestRule rule = RequestRule.NoActiveCardOfSameType;
+        return line.ExistingCardSerial is { } serial
+            ? RuleResult.Refuse(rule, $"Le porteur a déjà une carte {CardLabels.Type(type)} en cours ({serial}) : une seconde carte du même type ne peut pas être commandée. "
+                + "En cas de perte, de vol ou de dysfonctionnement, déclarez un incident (F501).")
+            : RuleResult.Allow(rule, $"Le porteur n'a pas de carte {CardLabels.Type(type)} en cours.");
+    }
+
+    /// <summary>The cards go to the structure's delivery address: it must be complete.</summary>
+    public static RuleResult OrderDeliveryAddressComplete(Address? address) =>
+        DeliveryAddressComplete(address) with { Rule = RequestRule.OrderDeliveryAddressComplete };
+
     /// <summary>Whether the incident sends a new secure PIN letter.</summary>
     public static bool NeedsPinLetter(IncidentKind kind, bool hasUnblockCode) =>
         kind is IncidentKind.ForgottenPin or IncidentKind.CodesNotReceived || (kind == IncidentKind.BlockedPin && !hasUnblockCode);
@@ -455,6 +700,18 @@ public static class RequestRules
         FormCode.F504 => new(form, "Le représentant légal de la structure ou un mandataire.",
             ["Courrier ou courriel : formulaire 504 signé avec une pièce d'identité.", "Portail."],
             [IdDocumentPiece + " (courrier ou courriel)"]),
+        FormCode.F101 => new(form, "Le représentant légal de la structure, pour sa propre carte (CDE pour une structure de soins, CDA sinon).",
+            ["Courrier ou courriel : formulaire 101 signé avec une pièce d'identité.", "Portail ; TOM pour les établissements de santé et médico-sociaux."],
+            [IdDocumentPiece + " (courrier ou courriel)"]),
+        FormCode.F201 => new(form, "Le représentant légal ou un mandataire d'un établissement de santé ou d'une structure médico-sociale, pour ses auxiliaires médicaux salariés (ADELI).",
+            ["Courrier ou courriel : formulaire 201 signé.", "Portail ; TOM."],
+            ["Carte active du demandeur.", "Les professions RPPS reçoivent leur CPS automatiquement."]),
+        FormCode.F301 => new(form, "Le représentant légal ou un mandataire, pour le personnel non professionnel de santé (CPE en structure de soins, CPA sinon).",
+            ["Courrier ou courriel : formulaire 301 signé.", "Portail ; TOM (établissements, médico-social) ; TOPS pour un cabinet libéral."],
+            ["Carte active du demandeur.", "CPA : CDA de la structure et contrat d'adhésion."]),
+        FormCode.F414 => new(form, "Tout demandeur (intégrateurs, éditeurs, structures).",
+            ["Courrier ou courriel : formulaire 414.", "Portail."],
+            ["Kit d'intégration ou cartes de test à l'unité, par profession."]),
         _ => new(form, "Voir les règles de commande de cartes.", [], []),
     };
 
