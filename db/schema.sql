@@ -1655,3 +1655,113 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030325_MailIngestion') THEN
+    ALTER TABLE tickets ADD requester_email_failing_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030325_MailIngestion') THEN
+    ALTER TABLE ticket_messages ADD html text;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030325_MailIngestion') THEN
+    ALTER TABLE people ADD email_failing_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030325_MailIngestion') THEN
+    CREATE TABLE inbound_mails (
+        id uuid NOT NULL,
+        dedupe_key character varying(1000) NOT NULL,
+        message_id character varying(998),
+        raw_sha256 character(64),
+        size bigint NOT NULL,
+        from_address character varying(254),
+        subject character varying(300),
+        source_ref character varying(300),
+        status character varying(16) NOT NULL,
+        note character varying(500),
+        error character varying(4000),
+        attempts integer NOT NULL,
+        next_attempt_at timestamp with time zone,
+        ticket_id uuid,
+        acknowledgement_queued boolean NOT NULL,
+        received_at timestamp with time zone NOT NULL,
+        processed_at timestamp with time zone,
+        CONSTRAINT pk_inbound_mails PRIMARY KEY (id),
+        CONSTRAINT fk_inbound_mails_stored_files_raw_sha256 FOREIGN KEY (raw_sha256) REFERENCES stored_files (sha256) ON DELETE RESTRICT,
+        CONSTRAINT fk_inbound_mails_tickets_ticket_id FOREIGN KEY (ticket_id) REFERENCES tickets (id) ON DELETE SET NULL
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030325_MailIngestion') THEN
+    CREATE TABLE mailbox_states (
+        source character varying(16) NOT NULL,
+        last_fetch_at timestamp with time zone,
+        last_success_at timestamp with time zone,
+        last_error character varying(2000),
+        backlog integer NOT NULL,
+        last_fetch_count integer NOT NULL,
+        CONSTRAINT pk_mailbox_states PRIMARY KEY (source)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030325_MailIngestion') THEN
+    CREATE INDEX ix_inbound_mails_message_id ON inbound_mails (message_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030325_MailIngestion') THEN
+    CREATE INDEX ix_inbound_mails_raw_sha256 ON inbound_mails (raw_sha256);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030325_MailIngestion') THEN
+    CREATE INDEX ix_inbound_mails_status_next_attempt ON inbound_mails (status, next_attempt_at) WHERE status = 'Quarantined';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030325_MailIngestion') THEN
+    CREATE INDEX ix_inbound_mails_ticket_id ON inbound_mails (ticket_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030325_MailIngestion') THEN
+    CREATE UNIQUE INDEX ux_inbound_mails_dedupe_key ON inbound_mails (dedupe_key);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204030325_MailIngestion') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261204030325_MailIngestion', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

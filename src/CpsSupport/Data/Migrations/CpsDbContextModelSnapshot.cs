@@ -785,6 +785,146 @@ namespace CpsSupport.Data.Migrations
                     b.ToTable("kb_article_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("CpsSupport.Features.Mail.InboundMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AcknowledgementQueued")
+                        .HasColumnType("boolean")
+                        .HasColumnName("acknowledgement_queued");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("from_address");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("RawSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("raw_sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("SourceRef")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source_ref");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_mails");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_inbound_mails_dedupe_key");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_inbound_mails_message_id");
+
+                    b.HasIndex("RawSha256")
+                        .HasDatabaseName("ix_inbound_mails_raw_sha256");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_inbound_mails_ticket_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_inbound_mails_status_next_attempt")
+                        .HasFilter("status = 'Quarantined'");
+
+                    b.ToTable("inbound_mails", (string)null);
+                });
+
+            modelBuilder.Entity("CpsSupport.Features.Mail.MailboxState", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Backlog")
+                        .HasColumnType("integer")
+                        .HasColumnName("backlog");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastFetchAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_fetch_at");
+
+                    b.Property<int>("LastFetchCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_fetch_count");
+
+                    b.Property<DateTimeOffset?>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_success_at");
+
+                    b.HasKey("Source")
+                        .HasName("pk_mailbox_states");
+
+                    b.ToTable("mailbox_states", (string)null);
+                });
+
             modelBuilder.Entity("CpsSupport.Features.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -800,6 +940,10 @@ namespace CpsSupport.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("EmailFailingAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_failing_at");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
@@ -1415,6 +1559,10 @@ namespace CpsSupport.Data.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("requester_email");
 
+                    b.Property<DateTimeOffset?>("RequesterEmailFailingAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requester_email_failing_at");
+
                     b.Property<string>("RequesterName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -1654,6 +1802,10 @@ namespace CpsSupport.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Html")
+                        .HasColumnType("text")
+                        .HasColumnName("html");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2107,6 +2259,21 @@ namespace CpsSupport.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_kb_article_revisions_kb_articles_article_id");
+                });
+
+            modelBuilder.Entity("CpsSupport.Features.Mail.InboundMail", b =>
+                {
+                    b.HasOne("CpsSupport.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("RawSha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbound_mails_stored_files_raw_sha256");
+
+                    b.HasOne("CpsSupport.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_inbound_mails_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("CpsSupport.Features.People.Person", b =>
