@@ -50,7 +50,7 @@ public sealed class RequestRulesTests
         new(Guid.NewGuid(), "2612345678", type, status, HolderId, "Sophie LEGRAND", idKind, radiated, address,
             noStructure ? null : structureId ?? HospitalId, expected, codes, shipped, status == CardStatus.Opposed ? new DateTimeOffset(2026, 4, 1, 8, 0, 0, TimeSpan.Zero) : null);
 
-    private static IncidentFacts Incident(IncidentKind kind = Loss, RequestChannel channel = Mail, RequesterCapacity capacity = RequesterCapacity.Holder,
+    private static IncidentFacts Incident(IncidentKind kind = Loss, RequestChannel channel = RequestChannel.Mail, RequesterCapacity capacity = RequesterCapacity.Holder,
         Who declarant = Who.Holder, CardFacts? card = null, StructureFacts? structure = null, bool idDocument = true, bool unblockCode = false,
         bool declineReplacement = false, RevocationGround? ground = null, DateOnly? radiationStated = null, string? declarantName = null)
     {
@@ -353,7 +353,7 @@ public sealed class RequestRulesTests
 
     [Theory]
     [InlineData(Portal, true)]
-    [InlineData(Mail, true)]
+    [InlineData(RequestChannel.Mail, true)]
     [InlineData(Phone, false)]
     [InlineData(Tom, false)]
     public void StructureFormsByMailOrPortal(RequestChannel channel, bool allowed)
@@ -362,7 +362,7 @@ public sealed class RequestRulesTests
         {
             var report = RequestRules.CheckStructureForm(Form(form, StructureHead, Who.Head, channel));
             Assert.Equal(allowed, Rule(report, RequestRule.StructureFormsByMailOrPortal).Allowed);
-            Assert.Equal(channel == Mail ? [RequestRules.IdDocumentPiece] : [], report.MissingPieces);
+            Assert.Equal(channel == RequestChannel.Mail ? [RequestRules.IdDocumentPiece] : [], report.MissingPieces);
         }
     }
 
