@@ -15,6 +15,17 @@ public static partial class MailContentReader
 {
     private const int MaxTextLength = 200_000;
 
+    /// <summary>Undeclared 8-bit headers are read as windows-1252 (a superset of ISO-8859-1), the usual French mail client default.</summary>
+    public static readonly ParserOptions Parser = CreateParser();
+
+    private static ParserOptions CreateParser()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var parser = ParserOptions.Default.Clone();
+        parser.CharsetEncoding = Encoding.GetEncoding(1252);
+        return parser;
+    }
+
     public static ParsedMail Read(MimeMessage message, MailOptions options)
     {
         var (kind, reason) = MailLoopGuard.Classify(message, options);
@@ -74,7 +85,14 @@ public static partial class MailContentReader
                         AddPart(tnef, limits, attachments, notices);
                         break;
                     }
+                    var (files, length) = (attachments.Count, text.Length);
                     if (depth < 3) Walk(converted, limits, attachments, notices, text, ref html, depth + 1);
+                    if (attachments.Count == files && text.Length == length)
+                    {
+                        // Nothing came out of it: keep the file itself rather than lose what it may hold.
+                        notices.Add("winmail.dat sans contenu lisible : joint tel quel.");
+                        AddPart(tnef, limits, attachments, notices);
+                    }
                     break;
                 case MessagePart { Message: { } forwarded } part when depth < 3:
                     text.AppendLine();

@@ -181,7 +181,7 @@ public sealed class MailFetcher(
             if (size > Options.Limits.MaxMessageBytes)
             {
                 await using var stream = File.OpenRead(path);
-                var headers = await HeaderList.LoadAsync(ParserOptions.Default, stream, ct);
+                var headers = await HeaderList.LoadAsync(MailContentReader.Parser, stream, ct);
                 using var buffer = new MemoryStream();
                 await headers.WriteToAsync(buffer, ct);
                 mail = new RawMail(Path.GetFileName(path), buffer.ToArray(), size, HeadersOnly: true, FallbackKey: $"file:{Path.GetFileName(path)}:{size}");

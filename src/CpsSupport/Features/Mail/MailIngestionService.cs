@@ -172,7 +172,7 @@ public sealed class MailIngestionService(
     {
         if (mail.Content.Length == 0) throw new FormatException("message vide");
         // Persistent: MIME parts point into the raw bytes instead of copying them.
-        return MimeMessage.Load(ParserOptions.Default, new MemoryStream(mail.Content, writable: false), persistent: true);
+        return MimeMessage.Load(MailContentReader.Parser, new MemoryStream(mail.Content, writable: false), persistent: true);
     }
 
     private static string DedupeKey(RawMail mail, MimeMessage? message)

@@ -81,8 +81,8 @@ public sealed class MailCorpusTests
         await w.IngestAsync(await Corpus("03-rfc2047-headers.eml"), await Corpus("02-windows-1252-8bit.eml"));
 
         var subjects = (await w.TicketsAsync()).Select(t => t.Subject).ToList();
-        Assert.Contains("Problème de lecteur après mise à jour – urgent", subjects);
-        Assert.Contains("Facture de 25 € pour la carte ?", subjects);
+        Assert.True(subjects.Contains("Problème de lecteur après mise à jour – urgent"), string.Join(" | ", subjects));
+        Assert.True(subjects.Contains("Facture de 25 € pour la carte ?"), string.Join(" | ", subjects));
     }
 
     [Fact]
