@@ -4,6 +4,11 @@ using CpsSupport.Bench.Data;
 using CpsSupport.Bench.Plans;
 
 // dotnet run -c Release --project bench/CpsSupport.Bench -- [--quick] [--reload] [--plans] [--data DIR] [BenchmarkDotNet options]
+if (args.Length > 0 && args[0] == "--mail")
+{
+    // Mail ingestion end to end against Dovecot: its own PostgreSQL, no registry needed.
+    return await CpsSupport.Bench.Features.Mail.MailIngestionRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, Console.Out);
+}
 var options = BenchOptions.Parse(args);
 var database = await BenchDatabase.OpenAsync(options.DataFolder, options.Reload, Console.Out);
 try
