@@ -44,6 +44,7 @@ public static class MailIngestionRun
         var outbox = new CountingOutbox();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton(TimeProvider.System);
         services.AddCpsSupport(connection);
         services.AddSingleton<IMailOutbox>(outbox);
