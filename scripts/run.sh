@@ -8,6 +8,15 @@ cd "$(dirname "$0")/.."
 source scripts/lib/ensure-packages.sh
 ensure_packages 'postgresql:/usr/lib/postgresql/*/bin/initdb'
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# Incoming mail in development: .eml files dropped in .local/mail/inbox become tickets (Mail:Source=Folder); two demo
+# messages are put there on the first run.
+mkdir -p .local/mail/inbox .local/mail/processed
+if [[ ! -e .local/mail/.demo-done ]]; then
+  cp tests/CpsSupport.Tests/Features/Mail/Corpus/05-multipart-alternative.eml .local/mail/inbox/demo-1.eml
+  cp tests/CpsSupport.Tests/Features/Mail/Corpus/01-latin1-quoted-printable.eml .local/mail/inbox/demo-2.eml
+  cp tests/CpsSupport.Tests/Features/Mail/Corpus/28-identifiers.eml .local/mail/inbox/demo-3.eml
+  touch .local/mail/.demo-done
+fi
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:5080}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

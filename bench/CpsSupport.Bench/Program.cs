@@ -13,6 +13,11 @@ if (args.Contains("--documents"))
     return await DocumentRenderBenchmark.RunAsync(DocumentRenderBenchmark.Settings.Parse(args), Console.Out);
 }
 
+if (args.Length > 0 && args[0] == "--mail")
+{
+    // Mail ingestion end to end against Dovecot: its own PostgreSQL, no registry needed.
+    return await CpsSupport.Bench.Features.Mail.MailIngestionRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, Console.Out);
+}
 var options = BenchOptions.Parse(args);
 var database = await BenchDatabase.OpenAsync(options.DataFolder, options.Reload, Console.Out);
 try

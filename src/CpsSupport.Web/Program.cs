@@ -97,7 +97,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<CpsSupport.Features.KnowledgeBase.KnowledgeBaseSeeder>().SeedAsync();
     if (configuration.GetValue("Demo:Seed", false)) await SeedDemoAsync(scope.ServiceProvider, app.Logger);
 }
-if (jobsEnabled) RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+if (jobsEnabled) RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), configuration.GetValue("Mail:Imap:PollSeconds", 30));
 
 app.UseExceptionHandler();
 // One language: the desk and the portal work in French, whatever the browser asks for (dates, numbers, MudBlazor texts).

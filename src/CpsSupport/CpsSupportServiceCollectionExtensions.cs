@@ -6,6 +6,7 @@ using CpsSupport.Features.Calendar;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.KnowledgeBase;
 using CpsSupport.Features.Incidents;
+using CpsSupport.Features.Mail;
 using CpsSupport.Features.Requests;
 using CpsSupport.Features.CardVerification;
 using CpsSupport.Features.Tickets;
@@ -61,6 +62,7 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddOptions<CardVerificationOptions>();
         services.AddSingleton<CardTrustStore>();
         services.AddScoped<CardVerificationService>();
+        services.AddCpsMailIngestion();
         return services;
     }
 }

@@ -47,6 +47,8 @@ public sealed class CpsDbContext(DbContextOptions<CpsDbContext> options)
     public DbSet<PinLetter> PinLetters => Set<PinLetter>();
     public DbSet<TechnicalAdministrator> TechnicalAdministrators => Set<TechnicalAdministrator>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<CpsSupport.Features.Mail.InboundMail> InboundMails => Set<CpsSupport.Features.Mail.InboundMail>();
+    public DbSet<CpsSupport.Features.Mail.MailboxState> MailboxStates => Set<CpsSupport.Features.Mail.MailboxState>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -10,11 +10,12 @@ public static class RecurringJobs
     public const string RemindMissingPieces = "remind-missing-pieces";
     public const string DeliverOutgoingMail = "deliver-outgoing-mail";
     public const string AdvanceOrderProduction = "advance-order-production";
+    public const string FetchMail = "fetch-mail";
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>Adds or updates every schedule; called once at startup by each instance (idempotent).</summary>
-    public static void Register(IRecurringJobManager jobs)
+    public static void Register(IRecurringJobManager jobs, int mailPollSeconds = 30)
     {
         var options = new RecurringJobOptions { TimeZone = Paris };
         jobs.AddOrUpdate<ExpireCardsJob>(ExpireCards, job => job.RunAsync(CancellationToken.None), Cron.Daily(2), options);
@@ -25,5 +26,15 @@ public static class RecurringJobs
         jobs.AddOrUpdate<DeliverOutgoingMailJob>(DeliverOutgoingMail, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         // Weekdays at 07:00: the simulated card production moves the lines whose day has come.
         jobs.AddOrUpdate<AdvanceOrderProductionJob>(AdvanceOrderProduction, job => job.RunAsync(CancellationToken.None), "0 7 * * 1-5", options);
+        // The mailbox every N seconds (Mail:Imap:PollSeconds, default 30); IMAP IDLE triggers it earlier where offered.
+        jobs.AddOrUpdate<FetchMailJob>(FetchMail, job => job.RunAsync(CancellationToken.None), PollCron(mailPollSeconds), options);
     }
+
+    /// <summary>A cron for "every N seconds": six fields under a minute, five from a minute up.</summary>
+    public static string PollCron(int seconds) => seconds switch
+    {
+        <= 0 => "*/30 * * * * *",
+        < 60 => $"*/{seconds} * * * * *",
+        _ => $"*/{Math.Max(1, seconds / 60)} * * * *",
+    };
 }

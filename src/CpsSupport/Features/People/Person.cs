@@ -17,6 +17,8 @@ public sealed class Person : IAudited, IHasTimestamps
     /// <summary>Health profession (Médecin, Pharmacien…) or job title for staff.</summary>
     public string? Profession { get; set; }
     public string? Email { get; set; }
+    /// <summary>Set when mail to <see cref="Email"/> bounced (undeliverable address).</summary>
+    public DateTimeOffset? EmailFailingAt { get; set; }
     public string? Phone { get; set; }
     public Address CorrespondenceAddress { get; set; } = new();
     /// <summary>

@@ -23,6 +23,8 @@ public sealed class Ticket : IAudited, IHasTimestamps
     public string? RequesterName { get; set; }
     public string? RequesterEmail { get; set; }
     public string? RequesterPhone { get; set; }
+    /// <summary>Set when mail to <see cref="RequesterEmail"/> bounced: the desk should reach the requester another way.</summary>
+    public DateTimeOffset? RequesterEmailFailingAt { get; set; }
     public RequesterCapacity RequesterCapacity { get; set; } = RequesterCapacity.Holder;
 
     public Guid? PersonId { get; set; }

@@ -119,7 +119,9 @@ public sealed record TimelineEntry(
     string Actor,
     string Text,
     Guid? RelatedId = null,
-    IReadOnlyList<AttachmentDto>? Attachments = null);
+    IReadOnlyList<AttachmentDto>? Attachments = null,
+    /// <summary>Sanitized HTML of an incoming mail (never the raw HTML), shown instead of <see cref="Text"/>.</summary>
+    string? Html = null);
 
 public sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Sha256);
 
@@ -164,6 +166,8 @@ public sealed record TicketDetail(
     IReadOnlyList<TicketCardDto> Cards,
     IReadOnlyList<LinkedTicketDto> LinkedTickets,
     IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<TicketRequestDto> Requests);
+    IReadOnlyList<TicketRequestDto> Requests,
+    /// <summary>When mail to the requester's address bounced (shown as a warning).</summary>
+    DateTimeOffset? RequesterEmailFailingAt = null);
 
 public sealed record TicketSearchHit(Guid Id, string Number, string Subject, TicketState State, double Rank, string? Excerpt);

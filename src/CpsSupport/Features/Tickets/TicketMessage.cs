@@ -24,6 +24,8 @@ public sealed class TicketMessage
     public Guid? AuthorUserId { get; set; }
     /// <summary>RFC 5322 Message-ID of a mail, used for threading and deduplication.</summary>
     public string? MessageId { get; set; }
+    /// <summary>HTML of an incoming mail, sanitized when it was read (no script, handler, javascript: URL or remote content); shown instead of <see cref="Body"/>.</summary>
+    public string? Html { get; set; }
     public List<Attachment> Attachments { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Generated French full-text vector of the body.</summary>

@@ -173,7 +173,7 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
         var messages = db.TicketMessages.AsNoTracking().Where(m => m.TicketId == id);
         if (!scope.IsDesk) messages = messages.Where(m => m.Kind == TicketMessageKind.PublicReply || m.Kind == TicketMessageKind.IncomingMail);
         foreach (var m in await messages.OrderBy(m => m.CreatedAt)
-                     .Select(m => new { m.CreatedAt, m.Kind, m.AuthorName, m.Body, m.Id, Attachments = m.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256)).ToList() })
+                     .Select(m => new { m.CreatedAt, m.Kind, m.AuthorName, m.Body, m.Html, m.Id, Attachments = m.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256)).ToList() })
                      .ToListAsync(ct))
         {
             timeline.Add(new TimelineEntry(m.CreatedAt, m.Kind switch
@@ -182,7 +182,9 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
                 TicketMessageKind.InternalNote => TimelineEntryKind.InternalNote,
                 TicketMessageKind.PhoneNote => TimelineEntryKind.PhoneNote,
                 _ => TimelineEntryKind.IncomingMail,
-            }, m.AuthorName ?? "", m.Body, m.Id, m.Attachments));
+            }, m.AuthorName ?? "", m.Body, m.Id, m.Attachments,
+                // Sanitized when the mail was read, and again here: what reaches the page never carries script or remote content.
+                m.Html is null ? null : Mail.MailHtml.Sanitize(m.Html)));
         }
         foreach (var e in await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == id).OrderBy(e => e.At).ToListAsync(ct))
             timeline.Add(new TimelineEntry(e.At, TimelineEntryKind.Event, e.Actor, e.Text, e.RelatedId));
@@ -217,7 +219,7 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
             ticket.AssigneeId, t.AssigneeName, ticket.Tags, ticket.CreatedAt, ticket.FirstRespondedAt, ticket.FirstResponseDueAt,
             ticket.ResolutionDueAt, ticket.ResolvedAt, sla.StatusOf(ticket.State, ticket.ResolutionDueAt, (await sla.ResolutionTargetsAsync(db, ct))[ticket.Category], now),
             ticket.MergedIntoId, mergedIntoNumber, ticket.Version, cards, linked,
-            timeline.OrderBy(e => e.At).ThenBy(e => e.Kind).ToList(), requests);
+            timeline.OrderBy(e => e.At).ThenBy(e => e.Kind).ToList(), requests, ticket.RequesterEmailFailingAt);
     }
 
     /// <summary>The queues, in their display order.</summary>
