@@ -155,7 +155,10 @@ public static class TicketApiBenchmark
             builder.UseSetting("LocalDefaults:Enabled", "false");
             builder.UseSetting("Demo:Seed", "false");
             builder.UseSetting("Jobs:Enabled", "false");
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            // CPS_BENCH_SQL=1 prints every SQL command with its duration (to read the statements an endpoint sends).
+            var sql = Environment.GetEnvironmentVariable("CPS_BENCH_SQL") == "1";
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", sql ? LogLevel.Information : LogLevel.Warning));
         }
     }
 }
