@@ -1655,3 +1655,49 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204033139_OpenTicketViewIndexes') THEN
+    DROP INDEX ix_tickets_assignee_due;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204033139_OpenTicketViewIndexes') THEN
+    DROP INDEX ix_tickets_queue_due;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204033139_OpenTicketViewIndexes') THEN
+    CREATE INDEX ix_tickets_open_assignee_due ON tickets (assignee_id, resolution_due_at) WHERE state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204033139_OpenTicketViewIndexes') THEN
+    CREATE INDEX ix_tickets_open_queue_due ON tickets (queue_id, resolution_due_at) WHERE state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204033139_OpenTicketViewIndexes') THEN
+    CREATE INDEX ix_people_email_trgm ON people USING GIN (email gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204033139_OpenTicketViewIndexes') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261204033139_OpenTicketViewIndexes', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

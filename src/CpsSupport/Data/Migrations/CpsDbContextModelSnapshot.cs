@@ -855,6 +855,12 @@ namespace CpsSupport.Data.Migrations
                     b.HasIndex("LastName", "FirstName")
                         .HasDatabaseName("ix_people_name");
 
+                    b.HasIndex(new[] { "Email" }, "ix_people_email_trgm")
+                        .HasDatabaseName("ix_people_email_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "ix_people_email_trgm"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "ix_people_email_trgm"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex(new[] { "FirstName" }, "ix_people_first_name_trgm")
                         .HasDatabaseName("ix_people_first_name_trgm");
 
@@ -1502,12 +1508,6 @@ namespace CpsSupport.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "GIN");
 
-                    b.HasIndex("AssigneeId", "ResolutionDueAt")
-                        .HasDatabaseName("ix_tickets_assignee_due");
-
-                    b.HasIndex("QueueId", "ResolutionDueAt")
-                        .HasDatabaseName("ix_tickets_queue_due");
-
                     b.HasIndex("State", "CreatedAt")
                         .HasDatabaseName("ix_tickets_state_created_at");
 
@@ -1517,8 +1517,16 @@ namespace CpsSupport.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Number" }, "ix_tickets_number_trgm"), "GIN");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Number" }, "ix_tickets_number_trgm"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex(new[] { "AssigneeId", "ResolutionDueAt" }, "ix_tickets_open_assignee_due")
+                        .HasDatabaseName("ix_tickets_open_assignee_due")
+                        .HasFilter("state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL");
+
                     b.HasIndex(new[] { "ResolutionDueAt" }, "ix_tickets_open_due")
                         .HasDatabaseName("ix_tickets_open_due")
+                        .HasFilter("state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL");
+
+                    b.HasIndex(new[] { "QueueId", "ResolutionDueAt" }, "ix_tickets_open_queue_due")
+                        .HasDatabaseName("ix_tickets_open_queue_due")
                         .HasFilter("state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL");
 
                     b.HasIndex(new[] { "RequesterEmail" }, "ix_tickets_requester_email_trgm")
