@@ -1659,44 +1659,51 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204033139_OpenTicketViewIndexes') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204035659_OpenTicketViewIndexes') THEN
     DROP INDEX ix_tickets_assignee_due;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204033139_OpenTicketViewIndexes') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204035659_OpenTicketViewIndexes') THEN
     DROP INDEX ix_tickets_queue_due;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204033139_OpenTicketViewIndexes') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204035659_OpenTicketViewIndexes') THEN
     CREATE INDEX ix_tickets_open_assignee_due ON tickets (assignee_id, resolution_due_at) WHERE state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204033139_OpenTicketViewIndexes') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204035659_OpenTicketViewIndexes') THEN
     CREATE INDEX ix_tickets_open_queue_due ON tickets (queue_id, resolution_due_at) WHERE state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204033139_OpenTicketViewIndexes') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204035659_OpenTicketViewIndexes') THEN
+    CREATE INDEX ix_tickets_waiting ON tickets (resolution_due_at, id) WHERE state = 'WaitingForRequester' AND merged_into_id IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204035659_OpenTicketViewIndexes') THEN
     CREATE INDEX ix_people_email_trgm ON people USING GIN (email gin_trgm_ops);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204033139_OpenTicketViewIndexes') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204035659_OpenTicketViewIndexes') THEN
     INSERT INTO __ef_migrations_history (migration_id, product_version)
-    VALUES ('20261204033139_OpenTicketViewIndexes', '10.0.14');
+    VALUES ('20261204035659_OpenTicketViewIndexes', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

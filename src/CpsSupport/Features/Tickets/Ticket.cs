@@ -100,6 +100,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.QueueId, t.ResolutionDueAt }, "ix_tickets_open_queue_due").HasDatabaseName("ix_tickets_open_queue_due")
             .HasFilter(OpenFilter);
         b.HasIndex(t => t.ResolutionDueAt, "ix_tickets_open_due").HasDatabaseName("ix_tickets_open_due").HasFilter(OpenFilter);
+        // "En attente du demandeur": paused tickets have no due date, so the view is in id order; without this index the
+        // page reads every waiting ticket to sort them.
+        b.HasIndex(t => new { t.ResolutionDueAt, t.Id }, "ix_tickets_waiting").HasDatabaseName("ix_tickets_waiting")
+            .HasFilter("state = 'WaitingForRequester' AND merged_into_id IS NULL");
         b.HasIndex(t => t.PersonId).HasDatabaseName("ix_tickets_person");
         b.HasIndex(t => t.StructureId).HasDatabaseName("ix_tickets_structure");
         b.HasIndex(t => t.Tags).HasMethod("GIN").HasDatabaseName("ix_tickets_tags");

@@ -31,6 +31,12 @@ namespace CpsSupport.Data.Migrations
                 filter: "state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_tickets_waiting",
+                table: "tickets",
+                columns: new[] { "resolution_due_at", "id" },
+                filter: "state = 'WaitingForRequester' AND merged_into_id IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_people_email_trgm",
                 table: "people",
                 column: "email")
@@ -47,6 +53,10 @@ namespace CpsSupport.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "ix_tickets_open_queue_due",
+                table: "tickets");
+
+            migrationBuilder.DropIndex(
+                name: "ix_tickets_waiting",
                 table: "tickets");
 
             migrationBuilder.DropIndex(

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace CpsSupport.Data.Migrations
 {
     [DbContext(typeof(CpsDbContext))]
-    [Migration("20261204033139_OpenTicketViewIndexes")]
+    [Migration("20261204035659_OpenTicketViewIndexes")]
     partial class OpenTicketViewIndexes
     {
         /// <inheritdoc />
@@ -1537,6 +1537,10 @@ namespace CpsSupport.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "RequesterEmail" }, "ix_tickets_requester_email_trgm"), "GIN");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "RequesterEmail" }, "ix_tickets_requester_email_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "ResolutionDueAt", "Id" }, "ix_tickets_waiting")
+                        .HasDatabaseName("ix_tickets_waiting")
+                        .HasFilter("state = 'WaitingForRequester' AND merged_into_id IS NULL");
 
                     b.ToTable("tickets", (string)null);
                 });
