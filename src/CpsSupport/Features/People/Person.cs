@@ -50,6 +50,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => p.NationalId).IsUnique().HasDatabaseName("ux_people_national_id");
         b.HasIndex(p => new { p.LastName, p.FirstName }).HasDatabaseName("ix_people_name");
         b.HasIndex(p => p.Email).HasDatabaseName("ix_people_email");
+        // Ticket search by (part of) an e-mail address: LIKE '%…%' needs trigrams.
+        b.HasIndex(p => p.Email, "ix_people_email_trgm").HasMethod("GIN").HasOperators("gin_trgm_ops").HasDatabaseName("ix_people_email_trgm");
         // Partial name search (ILIKE '%dupo%') in the registry and phone intake.
         b.HasIndex(p => p.LastName, "ix_people_last_name_trgm").HasMethod("GIN").HasOperators("gin_trgm_ops").HasDatabaseName("ix_people_last_name_trgm");
         b.HasIndex(p => p.FirstName, "ix_people_first_name_trgm").HasMethod("GIN").HasOperators("gin_trgm_ops").HasDatabaseName("ix_people_first_name_trgm");

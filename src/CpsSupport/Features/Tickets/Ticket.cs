@@ -69,6 +69,9 @@ public sealed class Ticket : IAudited, IHasTimestamps
 
 internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 {
+    /// <summary>The open tickets of the saved views (<see cref="TicketQueryService"/>): not resolved, closed or merged.</summary>
+    private const string OpenFilter = "state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL";
+
     public void Configure(EntityTypeBuilder<Ticket> b)
     {
         b.Property(t => t.Number).HasMaxLength(20).IsRequired();
@@ -92,11 +95,17 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasOne<Ticket>().WithMany().HasForeignKey(t => t.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(t => t.Number).IsUnique().HasDatabaseName("ux_tickets_number");
         b.HasIndex(t => new { t.State, t.CreatedAt }).HasDatabaseName("ix_tickets_state_created_at");
-        // The saved views: open tickets by due date, per assignee, per queue.
-        b.HasIndex(t => new { t.AssigneeId, t.ResolutionDueAt }).HasDatabaseName("ix_tickets_assignee_due");
-        b.HasIndex(t => new { t.QueueId, t.ResolutionDueAt }).HasDatabaseName("ix_tickets_queue_due");
-        b.HasIndex(t => t.ResolutionDueAt, "ix_tickets_open_due").HasDatabaseName("ix_tickets_open_due")
-            .HasFilter("state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL");
+        // The saved views: open tickets by due date, per assignee ("Mes tickets", "Non assignés"), per queue. Partial, like
+        // ix_tickets_open_due: a desk's tickets are mostly closed, and a full index would walk them all to find the open ones.
+        b.HasIndex(t => new { t.AssigneeId, t.ResolutionDueAt }, "ix_tickets_open_assignee_due").HasDatabaseName("ix_tickets_open_assignee_due")
+            .HasFilter(OpenFilter);
+        b.HasIndex(t => new { t.QueueId, t.ResolutionDueAt }, "ix_tickets_open_queue_due").HasDatabaseName("ix_tickets_open_queue_due")
+            .HasFilter(OpenFilter);
+        b.HasIndex(t => t.ResolutionDueAt, "ix_tickets_open_due").HasDatabaseName("ix_tickets_open_due").HasFilter(OpenFilter);
+        // "En attente du demandeur": paused tickets have no due date, so the view is in id order; without this index the
+        // page reads every waiting ticket to sort them.
+        b.HasIndex(t => new { t.ResolutionDueAt, t.Id }, "ix_tickets_waiting").HasDatabaseName("ix_tickets_waiting")
+            .HasFilter("state = 'WaitingForRequester' AND merged_into_id IS NULL");
         b.HasIndex(t => t.PersonId).HasDatabaseName("ix_tickets_person");
         b.HasIndex(t => t.StructureId).HasDatabaseName("ix_tickets_structure");
         b.HasIndex(t => t.Tags).HasMethod("GIN").HasDatabaseName("ix_tickets_tags");
