@@ -1757,3 +1757,226 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    DROP INDEX ix_tickets_assignee_due;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    DROP INDEX ix_tickets_queue_due;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    ALTER TABLE tickets ADD requester_email_failing_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    ALTER TABLE ticket_messages ADD html text;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    ALTER TABLE people ADD email_failing_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE TABLE inbound_mails (
+        id uuid NOT NULL,
+        dedupe_key character varying(1000) NOT NULL,
+        message_id character varying(998),
+        raw_sha256 character(64),
+        size bigint NOT NULL,
+        from_address character varying(254),
+        subject character varying(300),
+        source_ref character varying(300),
+        status character varying(16) NOT NULL,
+        note character varying(500),
+        error character varying(4000),
+        attempts integer NOT NULL,
+        next_attempt_at timestamp with time zone,
+        ticket_id uuid,
+        acknowledgement_queued boolean NOT NULL,
+        received_at timestamp with time zone NOT NULL,
+        processed_at timestamp with time zone,
+        CONSTRAINT pk_inbound_mails PRIMARY KEY (id),
+        CONSTRAINT fk_inbound_mails_stored_files_raw_sha256 FOREIGN KEY (raw_sha256) REFERENCES stored_files (sha256) ON DELETE RESTRICT,
+        CONSTRAINT fk_inbound_mails_tickets_ticket_id FOREIGN KEY (ticket_id) REFERENCES tickets (id) ON DELETE SET NULL
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE TABLE mailbox_states (
+        source character varying(16) NOT NULL,
+        last_fetch_at timestamp with time zone,
+        last_success_at timestamp with time zone,
+        last_error character varying(2000),
+        backlog integer NOT NULL,
+        last_fetch_count integer NOT NULL,
+        CONSTRAINT pk_mailbox_states PRIMARY KEY (source)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE TABLE order_lines (
+        id uuid NOT NULL,
+        request_id uuid NOT NULL,
+        position integer NOT NULL,
+        card_type character varying(16) NOT NULL,
+        last_name character varying(100) NOT NULL,
+        first_name character varying(100) NOT NULL,
+        national_id_kind character varying(16) NOT NULL,
+        national_id character varying(12),
+        profession character varying(100) NOT NULL,
+        email character varying(254),
+        status character varying(16) NOT NULL,
+        person_id uuid,
+        card_id uuid,
+        expected_on date,
+        codes_expected_on date,
+        validated_at timestamp with time zone,
+        manufactured_at timestamp with time zone,
+        shipped_at timestamp with time zone,
+        codes_sent_at timestamp with time zone,
+        activated_at timestamp with time zone,
+        rejected_at timestamp with time zone,
+        rejection_reason character varying(1000),
+        created_at timestamp with time zone NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_order_lines PRIMARY KEY (id),
+        CONSTRAINT fk_order_lines_cards_card_id FOREIGN KEY (card_id) REFERENCES cards (id) ON DELETE SET NULL,
+        CONSTRAINT fk_order_lines_people_person_id FOREIGN KEY (person_id) REFERENCES people (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_order_lines_requests_request_id FOREIGN KEY (request_id) REFERENCES requests (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE INDEX ix_tickets_open_assignee_due ON tickets (assignee_id, resolution_due_at) WHERE state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE INDEX ix_tickets_open_queue_due ON tickets (queue_id, resolution_due_at) WHERE state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE INDEX ix_tickets_waiting ON tickets (resolution_due_at, id) WHERE state = 'WaitingForRequester' AND merged_into_id IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE INDEX ix_people_email_trgm ON people USING GIN (email gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE INDEX ix_inbound_mails_message_id ON inbound_mails (message_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE INDEX ix_inbound_mails_raw_sha256 ON inbound_mails (raw_sha256);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE INDEX ix_inbound_mails_status_next_attempt ON inbound_mails (status, next_attempt_at) WHERE status = 'Quarantined';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE INDEX ix_inbound_mails_ticket_id ON inbound_mails (ticket_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE UNIQUE INDEX ux_inbound_mails_dedupe_key ON inbound_mails (dedupe_key);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE INDEX ix_order_lines_card ON order_lines (card_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE INDEX ix_order_lines_national_id ON order_lines (national_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE INDEX ix_order_lines_person ON order_lines (person_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE INDEX ix_order_lines_status ON order_lines (status);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    CREATE UNIQUE INDEX ux_order_lines_request_position ON order_lines (request_id, position);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204042919_OrdersMailIngestionTicketViewIndexes') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261204042919_OrdersMailIngestionTicketViewIndexes', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -795,6 +795,146 @@ namespace CpsSupport.Data.Migrations
                     b.ToTable("kb_article_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("CpsSupport.Features.Mail.InboundMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AcknowledgementQueued")
+                        .HasColumnType("boolean")
+                        .HasColumnName("acknowledgement_queued");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("from_address");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("RawSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("raw_sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("SourceRef")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source_ref");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_mails");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_inbound_mails_dedupe_key");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_inbound_mails_message_id");
+
+                    b.HasIndex("RawSha256")
+                        .HasDatabaseName("ix_inbound_mails_raw_sha256");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_inbound_mails_ticket_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_inbound_mails_status_next_attempt")
+                        .HasFilter("status = 'Quarantined'");
+
+                    b.ToTable("inbound_mails", (string)null);
+                });
+
+            modelBuilder.Entity("CpsSupport.Features.Mail.MailboxState", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Backlog")
+                        .HasColumnType("integer")
+                        .HasColumnName("backlog");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastFetchAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_fetch_at");
+
+                    b.Property<int>("LastFetchCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_fetch_count");
+
+                    b.Property<DateTimeOffset?>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_success_at");
+
+                    b.HasKey("Source")
+                        .HasName("pk_mailbox_states");
+
+                    b.ToTable("mailbox_states", (string)null);
+                });
+
             modelBuilder.Entity("CpsSupport.Features.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -914,6 +1054,148 @@ namespace CpsSupport.Data.Migrations
                     b.ToTable("outgoing_mails", (string)null);
                 });
 
+            modelBuilder.Entity("CpsSupport.Features.Orders.OrderLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at");
+
+                    b.Property<Guid?>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<string>("CardType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("card_type");
+
+                    b.Property<DateOnly?>("CodesExpectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("codes_expected_on");
+
+                    b.Property<DateTimeOffset?>("CodesSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("codes_sent_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_on");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name");
+
+                    b.Property<DateTimeOffset?>("ManufacturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("manufactured_at");
+
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("national_id");
+
+                    b.Property<string>("NationalIdKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("national_id_kind");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Profession")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("profession");
+
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rejected_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset?>("ShippedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shipped_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTimeOffset?>("ValidatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("validated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_lines");
+
+                    b.HasIndex("CardId")
+                        .HasDatabaseName("ix_order_lines_card");
+
+                    b.HasIndex("NationalId")
+                        .HasDatabaseName("ix_order_lines_national_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_order_lines_person");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_order_lines_status");
+
+                    b.HasIndex("RequestId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ux_order_lines_request_position");
+
+                    b.ToTable("order_lines", (string)null);
+                });
+
             modelBuilder.Entity("CpsSupport.Features.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -929,6 +1211,10 @@ namespace CpsSupport.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("EmailFailingAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_failing_at");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
@@ -983,6 +1269,12 @@ namespace CpsSupport.Data.Migrations
 
                     b.HasIndex("LastName", "FirstName")
                         .HasDatabaseName("ix_people_name");
+
+                    b.HasIndex(new[] { "Email" }, "ix_people_email_trgm")
+                        .HasDatabaseName("ix_people_email_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "ix_people_email_trgm"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "ix_people_email_trgm"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex(new[] { "FirstName" }, "ix_people_first_name_trgm")
                         .HasDatabaseName("ix_people_first_name_trgm");
@@ -1544,6 +1836,10 @@ namespace CpsSupport.Data.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("requester_email");
 
+                    b.Property<DateTimeOffset?>("RequesterEmailFailingAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requester_email_failing_at");
+
                     b.Property<string>("RequesterName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -1631,12 +1927,6 @@ namespace CpsSupport.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "GIN");
 
-                    b.HasIndex("AssigneeId", "ResolutionDueAt")
-                        .HasDatabaseName("ix_tickets_assignee_due");
-
-                    b.HasIndex("QueueId", "ResolutionDueAt")
-                        .HasDatabaseName("ix_tickets_queue_due");
-
                     b.HasIndex("State", "CreatedAt")
                         .HasDatabaseName("ix_tickets_state_created_at");
 
@@ -1646,8 +1936,16 @@ namespace CpsSupport.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Number" }, "ix_tickets_number_trgm"), "GIN");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Number" }, "ix_tickets_number_trgm"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex(new[] { "AssigneeId", "ResolutionDueAt" }, "ix_tickets_open_assignee_due")
+                        .HasDatabaseName("ix_tickets_open_assignee_due")
+                        .HasFilter("state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL");
+
                     b.HasIndex(new[] { "ResolutionDueAt" }, "ix_tickets_open_due")
                         .HasDatabaseName("ix_tickets_open_due")
+                        .HasFilter("state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL");
+
+                    b.HasIndex(new[] { "QueueId", "ResolutionDueAt" }, "ix_tickets_open_queue_due")
+                        .HasDatabaseName("ix_tickets_open_queue_due")
                         .HasFilter("state NOT IN ('Resolved', 'Closed') AND merged_into_id IS NULL");
 
                     b.HasIndex(new[] { "RequesterEmail" }, "ix_tickets_requester_email_trgm")
@@ -1655,6 +1953,10 @@ namespace CpsSupport.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "RequesterEmail" }, "ix_tickets_requester_email_trgm"), "GIN");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "RequesterEmail" }, "ix_tickets_requester_email_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "ResolutionDueAt", "Id" }, "ix_tickets_waiting")
+                        .HasDatabaseName("ix_tickets_waiting")
+                        .HasFilter("state = 'WaitingForRequester' AND merged_into_id IS NULL");
 
                     b.ToTable("tickets", (string)null);
                 });
@@ -1783,6 +2085,10 @@ namespace CpsSupport.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Html")
+                        .HasColumnType("text")
+                        .HasColumnName("html");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2238,6 +2544,21 @@ namespace CpsSupport.Data.Migrations
                         .HasConstraintName("fk_kb_article_revisions_kb_articles_article_id");
                 });
 
+            modelBuilder.Entity("CpsSupport.Features.Mail.InboundMail", b =>
+                {
+                    b.HasOne("CpsSupport.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("RawSha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbound_mails_stored_files_raw_sha256");
+
+                    b.HasOne("CpsSupport.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_inbound_mails_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("CpsSupport.Features.Mail.OutgoingMail", b =>
                 {
                     b.HasOne("CpsSupport.Features.Tickets.Ticket", null)
@@ -2251,6 +2572,32 @@ namespace CpsSupport.Data.Migrations
                         .HasForeignKey("TicketMessageId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_outgoing_mails_ticket_messages_ticket_message_id");
+                });
+
+            modelBuilder.Entity("CpsSupport.Features.Orders.OrderLine", b =>
+                {
+                    b.HasOne("CpsSupport.Features.Cards.Card", "Card")
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_order_lines_cards_card_id");
+
+                    b.HasOne("CpsSupport.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_order_lines_people_person_id");
+
+                    b.HasOne("CpsSupport.Features.Requests.SupportRequest", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_lines_requests_request_id");
+
+                    b.Navigation("Card");
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("CpsSupport.Features.People.Person", b =>
