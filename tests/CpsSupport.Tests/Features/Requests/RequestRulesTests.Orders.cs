@@ -51,7 +51,7 @@ public sealed partial class RequestRulesTests
     [InlineData(FormCode.F414, StructureKind.Industrial, true)]
     public void OrderFormAllowedForStructureKind_follows_the_eligibility_matrix_of_the_webinar(FormCode form, StructureKind kind, bool allowed)
     {
-        var result = RequestRules.OrderFormAllowedForStructureKind(Order(form, kind, channel: Mail));
+        var result = RequestRules.OrderFormAllowedForStructureKind(Order(form, kind, channel: RequestChannel.Mail));
 
         Assert.Equal(allowed, result.Allowed);
         if (!allowed) Assert.Contains($"ne peut pas utiliser le formulaire {form}", result.Explanation);
@@ -82,7 +82,7 @@ public sealed partial class RequestRulesTests
     }
 
     [Theory]
-    [InlineData(Mail, StructureKind.HealthEstablishment, RequesterCapacity.Mandatary, true)]
+    [InlineData(RequestChannel.Mail, StructureKind.HealthEstablishment, RequesterCapacity.Mandatary, true)]
     [InlineData(Portal, StructureKind.HealthEstablishment, RequesterCapacity.Mandatary, true)]
     [InlineData(Portal, StructureKind.HealthEstablishment, RequesterCapacity.Other, false)]
     [InlineData(Tom, StructureKind.HealthEstablishment, RequesterCapacity.StructureHead, true)]
@@ -286,7 +286,7 @@ public sealed partial class RequestRulesTests
     [Fact]
     public void Order_by_mail_without_identity_document_waits_for_it()
     {
-        var report = RequestRules.CheckOrder(Order(channel: Mail, idDocument: false));
+        var report = RequestRules.CheckOrder(Order(channel: RequestChannel.Mail, idDocument: false));
 
         Assert.True(report.Allowed);
         Assert.Equal([RequestRules.IdDocumentPiece], report.MissingPieces);
