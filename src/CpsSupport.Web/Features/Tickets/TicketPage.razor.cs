@@ -80,8 +80,12 @@ public partial class TicketPage
 
     private async Task LoadAsync()
     {
+        var id = Id;
         var scope = await GetScopeAsync();
-        _ticket = await Queries.GetAsync(scope, Id, Cancellation);
+        var ticket = await Queries.GetAsync(scope, id, Cancellation);
+        // A load begun for the ticket shown before a navigation (merge, link) finishes late: it must not replace the new one.
+        if (id != Id) return;
+        _ticket = ticket;
         if (_ticket is { } t) _edit.From(t);
     }
 
