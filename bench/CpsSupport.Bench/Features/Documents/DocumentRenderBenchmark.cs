@@ -55,7 +55,7 @@ public static class DocumentRenderBenchmark
 
         output.WriteLine($"Documents benchmark: {settings.Template} (sample request), pool of {settings.Pool} pages in one Chromium ({pdfOptions.ExecutablePath}), "
                          + $"{Environment.ProcessorCount} cores, load average before: {LoadAverage()}");
-        await using var memory = new ProcessTreeMemory(TimeSpan.FromMilliseconds(50));
+        await using var memory = new ProcessTreeMemory(TimeSpan.FromMilliseconds(250));
 
         // 1. Warm-up: launch, one page per slot, JIT of the whole path.
         var first = Stopwatch.StartNew();
@@ -102,7 +102,7 @@ public static class DocumentRenderBenchmark
         await memory.DisposeAsync();
         var peak = memory.PeakChromium;
         var total = memory.PeakTotal;
-        output.WriteLine($"Peak memory ({memory.Samples} samples every 50 ms): Chromium tree {Mb(peak.ChromiumRss)} RSS summed over {peak.ChromiumProcesses} processes "
+        output.WriteLine($"Peak memory ({memory.Samples} samples every 250 ms): Chromium tree {Mb(peak.ChromiumRss)} RSS summed over {peak.ChromiumProcesses} processes "
                          + $"({Mb(peak.ChromiumPss)} PSS); whole tree at its peak {Mb(total.TotalRss)} RSS = Chromium {Mb(total.ChromiumRss)} + Playwright driver {Mb(total.DriverRss)} + .NET {Mb(total.DotnetRss)}");
         output.WriteLine($"Load average after latency phase: {afterSequential}; after sustained phase: {LoadAverage()}");
         return 0;
