@@ -26,12 +26,26 @@ public sealed class ProcessTreeMemory : IAsyncDisposable
 
     public int Samples { get; private set; }
 
+    /// <summary>CPU time the sampling itself took (walking /proc, reading smaps_rollup), charged to the .NET process.</summary>
+    public TimeSpan SamplerCpu { get; private set; }
+
+    // utime + stime of the calling thread, in USER_HZ ticks.
+    private static long ThreadCpuTicks()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task LoopAsync()
     {
         using var timer = new PeriodicTimer(_every);
         do
         {
+            var before = ThreadCpuTicks();
             var sample = Take();
+            // Same thread from before to after: Take is synchronous.
+            SamplerCpu += TimeSpan.FromSeconds((ThreadCpuTicks() - before) / 100d);
             Samples++;
             if (sample.ChromiumRss > PeakChromium.ChromiumRss) PeakChromium = sample;
             if (sample.TotalRss > PeakTotal.TotalRss) PeakTotal = sample;
