@@ -156,7 +156,7 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
             Format = "A4",
             PrintBackground = true,
             PreferCSSPageSize = true,
-            Tagged = true,
+            Tagged = _options.TaggedPdf,
             DisplayHeaderFooter = true,
             HeaderTemplate = HeaderTemplate,
             FooterTemplate = FooterTemplate(request),
