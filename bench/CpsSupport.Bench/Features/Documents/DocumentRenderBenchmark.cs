@@ -19,7 +19,7 @@ namespace CpsSupport.Bench.Features.Documents;
 /// </summary>
 public static class DocumentRenderBenchmark
 {
-    public sealed record Settings(int Pool, int Callers, int Sequential, TimeSpan Sustained, string Template)
+    public sealed record Settings(int Pool, int Callers, int Sequential, TimeSpan Sustained, string Template, bool Tagged = true)
     {
         public static Settings Parse(IReadOnlyList<string> args)
         {
@@ -38,7 +38,7 @@ public static class DocumentRenderBenchmark
                 }
             }
 
-            return new Settings(pool, callers, sequential, TimeSpan.FromSeconds(seconds), template);
+            return new Settings(pool, callers, sequential, TimeSpan.FromSeconds(seconds), template, !args.Contains("--untagged"));
         }
     }
 
@@ -47,13 +47,13 @@ public static class DocumentRenderBenchmark
         var documentOptions = Options.Create(new DocumentOptions());
         using var store = new TemplateStore(documentOptions);
         var templates = new DocumentTemplateRenderer(store, documentOptions);
-        var pdfOptions = new PdfRendererOptions { MaxConcurrency = settings.Pool };
+        var pdfOptions = new PdfRendererOptions { MaxConcurrency = settings.Pool, TaggedPdf = settings.Tagged };
         await using var pdf = new ChromiumPdfRenderer(Options.Create(pdfOptions));
         var renderer = new DocumentRenderer(templates, pdf, TimeProvider.System);
         var definition = DocumentCatalog.Find(settings.Template) ?? throw new ArgumentException($"Unknown template {settings.Template}");
         var model = definition.Build(DocumentSamples.For(definition, new DateOnly(2026, 12, 4)));
 
-        output.WriteLine($"Documents benchmark: {settings.Template} (sample request), pool of {settings.Pool} pages in one Chromium ({pdfOptions.ExecutablePath}), "
+        output.WriteLine($"Documents benchmark: {settings.Template} (sample request), {(settings.Tagged ? "tagged" : "untagged")} PDF, pool of {settings.Pool} pages in one Chromium ({pdfOptions.ExecutablePath}), "
                          + $"{Environment.ProcessorCount} cores, load average before: {LoadAverage()}");
         await using var memory = new ProcessTreeMemory(TimeSpan.FromMilliseconds(250));
 
