@@ -26,23 +26,26 @@ public sealed class ProcessTreeMemory : IAsyncDisposable
 
     public int Samples { get; private set; }
 
-    private long _ownCpuNs;
+    /// <summary>CPU time the sampling itself took (walking /proc, reading smaps_rollup), charged to the .NET process.</summary>
+    public TimeSpan SamplerCpu { get; private set; }
 
-    /// <summary>CPU time the sampling itself used (walking /proc), to take out of the tree's CPU time.</summary>
-    public TimeSpan OwnCpuTime => TimeSpan.FromTicks(Interlocked.Read(ref _ownCpuNs) / 100);
-
-    // First field of /proc/thread-self/schedstat: time this thread spent on a CPU, in nanoseconds.
-    private static long ThreadCpuNanoseconds() =>
-        long.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+    // utime + stime of the calling thread, in USER_HZ ticks.
+    private static long ThreadCpuTicks()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private async Task LoopAsync()
     {
         using var timer = new PeriodicTimer(_every);
         do
         {
-            var before = ThreadCpuNanoseconds();
+            var before = ThreadCpuTicks();
             var sample = Take();
-            Interlocked.Add(ref _ownCpuNs, ThreadCpuNanoseconds() - before);
+            // Same thread from before to after: Take is synchronous.
+            SamplerCpu += TimeSpan.FromSeconds((ThreadCpuTicks() - before) / 100d);
             Samples++;
             if (sample.ChromiumRss > PeakChromium.ChromiumRss) PeakChromium = sample;
             if (sample.TotalRss > PeakTotal.TotalRss) PeakTotal = sample;
@@ -82,41 +85,6 @@ public sealed class ProcessTreeMemory : IAsyncDisposable
         }
 
         return new MemorySample(chromiumProcesses, chromiumRss * 1024, chromiumPss * 1024, driverRss * 1024, dotnetRss * 1024);
-    }
-
-    /// <summary>
-    /// CPU time (user + system, this process and every process below it, ended children that were waited for included)
-    /// used so far. The share of the cores a run gets on a loaded machine varies; the CPU time a document costs varies much less.
-    /// </summary>
-    public static TimeSpan TreeCpuTime()
-    {
-        var self = Environment.ProcessId;
-        var parents = new Dictionary<int, int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), out var pid) && ParentOf(pid) is { } parent) parents[pid] = parent;
-        }
-
-        var children = parents.ToLookup(p => p.Value, p => p.Key);
-        long ticks = 0;
-        var pending = new Stack<int>([self]);
-        while (pending.TryPop(out var pid))
-        {
-            foreach (var child in children[pid]) pending.Push(child);
-            try
-            {
-                // Fields after "(comm) ": state=0 … utime=11 stime=12 cutime=13 cstime=14, in clock ticks (100 per second).
-                var stat = File.ReadAllText($"/proc/{pid}/stat");
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                for (var i = 11; i <= 14; i++) ticks += long.Parse(fields[i], System.Globalization.CultureInfo.InvariantCulture);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-            {
-                // ended while we looked
-            }
-        }
-
-        return TimeSpan.FromSeconds(ticks / 100d);
     }
 
     private static int? ParentOf(int pid)

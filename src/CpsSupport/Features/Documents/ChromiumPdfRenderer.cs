@@ -19,6 +19,14 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
 {
     private const string HeaderTemplate = "<span></span>";
 
+    // Every @font-face of the page loaded (a face that fails to load must not fail the document: fonts.ready semantics).
+    private const string LoadFontsScript =
+        "() => Promise.all(Array.from(document.fonts, f => f.load().catch(() => null))).then(() => document.fonts.ready).then(() => true)";
+
+    // The markup was checked by PrintableHtml.Split: nothing in it runs or loads, so the body is complete once parsed.
+    private const string SwapBodyScript =
+        "({ title, body }) => { document.title = title; document.body.innerHTML = body; return document.fonts.ready.then(() => true); }";
+
     private readonly PdfRendererOptions _options;
     private readonly ILogger<ChromiumPdfRenderer> _logger;
     private readonly SemaphoreSlim _slots;
@@ -118,13 +126,26 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.DocumentTimeout);
         var page = pooled.Page;
-        await page.SetContentAsync(request.Html, new PageSetContentOptions
+        var parts = PrintableHtml.Split(request.Html);
+        if (parts is not null && parts.Shell == pooled.Shell)
         {
-            WaitUntil = WaitUntilState.Load,
-            Timeout = (float)_options.DocumentTimeout.TotalMilliseconds,
-        }).WaitAsync(timeout.Token);
-        // Fonts come as data: URLs; wait until they are decoded so that no text is printed in a fallback font.
-        await page.EvaluateAsync("() => document.fonts.ready.then(() => true)").WaitAsync(timeout.Token);
+            // Same stylesheet and fonts as the page holds, all loaded already: only the title and the body change.
+            await page.EvaluateAsync(SwapBodyScript, new { title = parts.Title, body = parts.Body }).WaitAsync(timeout.Token);
+        }
+        else
+        {
+            pooled.Shell = null;
+            await page.SetContentAsync(request.Html, new PageSetContentOptions
+            {
+                WaitUntil = WaitUntilState.Load,
+                Timeout = (float)_options.DocumentTimeout.TotalMilliseconds,
+            }).WaitAsync(timeout.Token);
+            // Fonts come as data: URLs, decoded on first use; load every face now, so that no text is printed in a
+            // fallback font, and so that the next documents swapped into this page find them all loaded.
+            await page.EvaluateAsync(LoadFontsScript).WaitAsync(timeout.Token);
+            pooled.Shell = parts?.Shell;
+        }
+
         if (BeforePrint is { } beforePrint)
         {
             await beforePrint(page);
@@ -135,7 +156,7 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
             Format = "A4",
             PrintBackground = true,
             PreferCSSPageSize = true,
-            Tagged = true,
+            Tagged = _options.TaggedPdf,
             DisplayHeaderFooter = true,
             HeaderTemplate = HeaderTemplate,
             FooterTemplate = FooterTemplate(request),
@@ -306,5 +327,9 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
         }
     }
 
-    private sealed record PooledPage(IBrowser Browser, IBrowserContext Context, IPage Page, int Generation);
+    private sealed record PooledPage(IBrowser Browser, IBrowserContext Context, IPage Page, int Generation)
+    {
+        /// <summary>What the page holds before its body (<see cref="PrintableHtml.Shell"/>), when a document can be swapped in.</summary>
+        public string? Shell { get; set; }
+    }
 }

@@ -18,6 +18,12 @@ public sealed class PdfRendererOptions
     /// <summary>Documents printed at the same time, one browser context each; others wait their turn.</summary>
     public int MaxConcurrency { get; set; } = 2;
 
+    /// <summary>
+    /// Tagged (accessible) PDF: structure tree for screen readers and reflow. About a fifth of the print's CPU
+    /// (bench/README.md, documents); kept on because the forms go to the public. Turn off only for bulk runs that need the throughput.
+    /// </summary>
+    public bool TaggedPdf { get; set; } = true;
+
     /// <summary>Longest time one document may take once it has a page; the page is thrown away after a timeout.</summary>
     public TimeSpan DocumentTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
