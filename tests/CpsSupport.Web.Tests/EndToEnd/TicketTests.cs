@@ -49,8 +49,7 @@ public sealed partial class TicketTests(AppServerFixture app)
         await session.ScreenshotAsync("ticket-created");
 
         await page.Locator(".cps-breadcrumb").GetByRole(AriaRole.Link, new() { Name = "Tickets" }).ClickAsync();
-        await page.GetByTestId("view-Mine").ClickAsync();
-        await page.WaitForURLAsync("**/tickets?vue=Mine");
+        await ClickUntilAtAsync(page, page.GetByTestId("view-Mine"), "**/tickets?vue=Mine");
         var grid = new DataGrid(page, "tickets-grid");
         await Expect(grid.Root.GetByRole(AriaRole.Link, new() { Name = number })).ToBeVisibleAsync();
         await Expect(grid.Rows.Filter(new() { HasText = number })).ToContainTextAsync(SeededRegistry.HolderA);
@@ -181,12 +180,10 @@ public sealed partial class TicketTests(AppServerFixture app)
         await session.GotoAsync("/tickets");
         var grid = new DataGrid(page, "tickets-grid");
 
-        await page.GetByTestId("view-Unassigned").ClickAsync();
-        await page.WaitForURLAsync("**/tickets?vue=Unassigned");
+        await ClickUntilAtAsync(page, page.GetByTestId("view-Unassigned"), "**/tickets?vue=Unassigned");
         await Expect(grid.Root).ToContainTextAsync(first.Number);
         await Expect(grid.Root).Not.ToContainTextAsync(mine.Number);
-        await page.GetByTestId("view-Mine").ClickAsync();
-        await page.WaitForURLAsync("**/tickets?vue=Mine");
+        await ClickUntilAtAsync(page, page.GetByTestId("view-Mine"), "**/tickets?vue=Mine");
         await Expect(grid.Root).ToContainTextAsync(mine.Number);
         await Expect(grid.Root).Not.ToContainTextAsync(first.Number);
 
@@ -238,4 +235,24 @@ public sealed partial class TicketTests(AppServerFixture app)
 
     [GeneratedRegex(@"CPS-\d{4}-\d{6}")]
     private static partial Regex TicketNumberPattern();
+
+    /// <summary>
+    /// Clicks a view chip until the address shows it: on a cold first page the very first click can land between the
+    /// layout's interactive render and the page's own (seen once in a fresh clone); choosing a view twice is harmless.
+    /// </summary>
+    private static async Task ClickUntilAtAsync(IPage page, ILocator target, string url)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await target.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(url, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+    }
 }
