@@ -40,7 +40,7 @@ public static partial class MailContentReader
         var threadIds = new List<string>();
         if (message.InReplyTo is { Length: > 0 } inReplyTo) threadIds.Add(inReplyTo);
         threadIds.AddRange(message.References.Where(r => r.Length > 0));
-        var subject = Clean(message.Subject);
+        var subject = Clean(DecodeSubject(message));
         var body = text.ToString().Trim();
         if (body.Length > MaxTextLength) body = body[..MaxTextLength] + "\n[… texte tronqué]";
         return new ParsedMail(
@@ -56,6 +56,48 @@ public static partial class MailContentReader
             kind,
             reason,
             kind == MailKind.Bounce ? FailedRecipients(message) : []);
+    }
+
+    /// <summary>
+    /// RFC 2047 words are decoded by MimeKit. A subject written in raw 8-bit or ISO-2022 bytes that are not UTF-8 is
+    /// read in the charset the message declares for its text (GB2312, Shift_JIS, ISO-2022-JP…), as mail clients do;
+    /// windows-1252 only when it declares none.
+    /// </summary>
+    private static string DecodeSubject(MimeMessage message)
+    {
+        var header = message.Headers.FirstOrDefault(h => h.Id == HeaderId.Subject);
+        if (header is null) return message.Subject ?? "";
+        var raw = header.RawValue;
+        var escaped = Array.IndexOf(raw, (byte)0x1B) >= 0;
+        var eightBit = raw.Any(b => b >= 0x80);
+        if (!escaped && (!eightBit || IsUtf8(raw))) return message.Subject ?? "";
+        if (DeclaredCharset(message) is not { } charset) return message.Subject ?? "";
+        try
+        {
+            return header.GetValue(Encoding.GetEncoding(charset)).Trim();
+        }
+        catch (ArgumentException)
+        {
+            // A charset .NET does not know: MimeKit's reading stands.
+            return message.Subject ?? "";
+        }
+    }
+
+    private static string? DeclaredCharset(MimeMessage message) =>
+        message.Body?.ContentType.Charset
+        ?? message.BodyParts.OfType<TextPart>().Select(p => p.ContentType.Charset).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
+
+    private static bool IsUtf8(byte[] bytes)
+    {
+        try
+        {
+            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
     private static void Walk(MimeMessage message, MailLimits limits, List<MailAttachment> attachments, List<string> notices, StringBuilder text, ref string? html, int depth)
