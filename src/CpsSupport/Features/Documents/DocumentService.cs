@@ -106,8 +106,7 @@ public sealed class DocumentService(
         return found is null ? null : new DocumentContent(found.FileName, "application/pdf", found.Content);
     }
 
-    private async Task<DocumentGeneration> GenerateAsync(DocumentTarget target, string template, bool regenerate, Guid? userId, string userName, CancellationToken ct,
-        bool firstAttempt = true)
+    private async Task<DocumentGeneration> GenerateAsync(DocumentTarget target, string template, bool regenerate, Guid? userId, string userName, CancellationToken ct)
     {
         var definition = Definition(template);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -161,21 +160,10 @@ public sealed class DocumentService(
             logger.LogInformation("Document {Template} for {Reference} was generated concurrently; the stored one is reused", definition.Template, source.Reference);
             return new DocumentGeneration(await sameSource.Select(Info).SingleAsync(ct), Reused: true);
         }
-        catch (DbUpdateException e) when (firstAttempt && IsSameFileStoredConcurrently(e))
-        {
-            // Two clicks printed byte-identical PDFs (same second in the PDF dates) and the other one's transaction stored
-            // the file first (PostgreSQL waited for it to commit before refusing this one): once more, which now finds
-            // that document, or stores this one's row against the file already there.
-            logger.LogInformation("The PDF of {Template} for {Reference} was stored concurrently; trying again", definition.Template, source.Reference);
-            return await GenerateAsync(target, template, regenerate, userId, userName, ct, firstAttempt: false);
-        }
 
         logger.LogInformation("Document {Template} generated for {Reference} ({Size} bytes, {Sha256})", definition.Template, source.Reference, document.Size, document.Sha256);
         return new DocumentGeneration(ToInfo(document), Reused: false);
     }
-
-    private static bool IsSameFileStoredConcurrently(DbUpdateException e) =>
-        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_stored_files" };
 
     private static bool IsDuplicateSource(DbUpdateException e) =>
         e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
