@@ -122,7 +122,8 @@ public sealed class AppServerFixture : IAsyncLifetime
             StorageState = storageState,
         });
         context.SetDefaultTimeout(10_000);
-        context.SetDefaultNavigationTimeout(15_000);
+        // Generous for a loaded 2-core CI machine running two browser collections at once; a passing step never waits it out.
+        context.SetDefaultNavigationTimeout(30_000);
         return await BrowserSession.OpenAsync(context);
     }
 

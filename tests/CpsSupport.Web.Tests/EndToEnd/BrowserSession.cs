@@ -34,9 +34,18 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByLabel("Adresse électronique").FillAsync(account.Email);
         await Page.GetByLabel("Mot de passe").FillAsync(TestAccount.Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/connexion", StringComparison.Ordinal));
+        // Either the next page loads or the form comes back with its error, which then fails the test by its text
+        // (rather than a bare navigation time-out).
+        await Page.WaitForURLAsync(url => !IsSignInPage(url) || new Uri(url).Query.Contains("erreur=", StringComparison.Ordinal));
+        if (IsSignInPage(Page.Url))
+        {
+            var error = await Page.GetByTestId("signin-error").TextContentAsync();
+            Assert.Fail($"Sign-in as {account.Email} refused: {error}");
+        }
         await WaitForInteractiveAsync();
     }
+
+    private static bool IsSignInPage(string url) => new Uri(url).AbsolutePath.StartsWith("/connexion", StringComparison.Ordinal);
 
     /// <summary>Loads a page and waits until its Blazor circuit is up, so clicks reach the server.</summary>
     public async Task GotoAsync(string path)
@@ -47,7 +56,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>The layout marks itself interactive once it renders inside the circuit (prerendering does not count).</summary>
     public Task WaitForInteractiveAsync() =>
-        Expect(Page.Locator("[data-interactive='true']")).ToBeAttachedAsync(new() { Timeout = 15_000 });
+        Expect(Page.Locator("[data-interactive='true']")).ToBeAttachedAsync(new() { Timeout = 30_000 });
 
     public async Task ScreenshotAsync(string name)
     {

@@ -20,7 +20,7 @@ public static partial class MailContentReader
 
     private static ParserOptions CreateParser()
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        MailEncodings.EnsureRegistered();
         var parser = ParserOptions.Default.Clone();
         parser.CharsetEncoding = Encoding.GetEncoding(1252);
         return parser;
