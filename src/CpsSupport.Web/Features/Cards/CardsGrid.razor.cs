@@ -1,3 +1,4 @@
+using CpsSupport.Web.Components;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.Paging;
 using Microsoft.AspNetCore.Components;
@@ -33,21 +34,13 @@ public partial class CardsGrid
         // The grid cancels a superseded load; the component token covers navigation away.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(gridToken, Cancellation);
         var scope = await GetScopeAsync();
-        var sort = state.SortDefinitions.FirstOrDefault();
-        var page = new PageRequest(state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false);
+        var page = state.ToPageRequest();
         var query = new CardQuery(_search, _status, _type, StructureId, HolderId);
         var result = await Cards.SearchAsync(scope, query, page, linked.Token);
-        return new GridData<CardRow> { Items = result.Items, TotalItems = result.TotalCount };
+        return result.ToGridData();
     }
 
-    /// <summary>New criteria start again at the first page (changing the page reloads by itself).</summary>
-    private Task ReloadAsync()
-    {
-        if (_grid is null) return Task.CompletedTask;
-        if (_grid.CurrentPage == 0) return _grid.ReloadServerData();
-        _grid.NavigateTo(Page.First);
-        return Task.CompletedTask;
-    }
+    private Task ReloadAsync() => _grid.ReloadFromFirstPageAsync();
 
     private Task OnStatusChanged(CardStatus? status)
     {

@@ -1,3 +1,4 @@
+using CpsSupport.Web.Components;
 using CpsSupport.Features.Incidents;
 using CpsSupport.Features.Paging;
 using CpsSupport.Features.Requests;
@@ -23,23 +24,16 @@ public partial class RequestsPage
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(gridToken, Cancellation);
         var scope = await GetScopeAsync();
-        var sort = state.SortDefinitions.FirstOrDefault();
-        var page = new PageRequest(state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? true);
+        var page = state.ToPageRequest(descendingByDefault: true);
         var result = await Requests.SearchAsync(scope, new RequestQuery(_search, _form, _status), page, linked.Token);
-        return new GridData<RequestRow> { Items = result.Items, TotalItems = result.TotalCount };
+        return result.ToGridData();
     }
 
     /// <summary>The incident kind is stored by name; other forms have none.</summary>
     internal static string? KindLabel(string? kind) =>
         Enum.TryParse<IncidentKind>(kind, out var incident) ? IncidentLabels.Kind(incident) : kind;
 
-    private Task ReloadAsync()
-    {
-        if (_grid is null) return Task.CompletedTask;
-        if (_grid.CurrentPage == 0) return _grid.ReloadServerData();
-        _grid.NavigateTo(Page.First);
-        return Task.CompletedTask;
-    }
+    private Task ReloadAsync() => _grid.ReloadFromFirstPageAsync();
 
     private Task OnFormChanged(FormCode? form)
     {

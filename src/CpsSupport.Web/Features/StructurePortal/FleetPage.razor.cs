@@ -1,3 +1,4 @@
+using CpsSupport.Web.Components;
 using CpsSupport.Features.Accounts;
 using CpsSupport.Features.Cards;
 using CpsSupport.Features.Incidents;
@@ -58,21 +59,12 @@ public partial class FleetPage
     private async Task<GridData<FleetRow>> LoadAsync(GridState<FleetRow> state, CancellationToken gridToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(gridToken, Cancellation);
-        var sort = state.SortDefinitions.FirstOrDefault();
-        var page = new PageRequest(state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false);
+        var page = state.ToPageRequest();
         var result = await Fleet.SearchAsync(await GetScopeAsync(), Id, Query, page, linked.Token);
-        return result is null
-            ? new GridData<FleetRow> { Items = [], TotalItems = 0 }
-            : new GridData<FleetRow> { Items = result.Items, TotalItems = result.TotalCount };
+        return result.ToGridData();
     }
 
-    private Task ReloadAsync()
-    {
-        if (_grid is null) return Task.CompletedTask;
-        if (_grid.CurrentPage == 0) return _grid.ReloadServerData();
-        _grid.NavigateTo(Page.First);
-        return Task.CompletedTask;
-    }
+    private Task ReloadAsync() => _grid.ReloadFromFirstPageAsync();
 
     private Task OnStatusChanged(CardStatus? status)
     {

@@ -45,11 +45,10 @@ public partial class TicketQueuePage
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(gridToken, Cancellation);
         var scope = await GetScopeAsync();
-        var sort = state.SortDefinitions.FirstOrDefault();
-        var page = new PageRequest(state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false);
+        var page = state.ToPageRequest();
         var query = new TicketQuery(_view, _queueId, _state, _category, _priority, Search: _search);
         var result = await Queries.QueueAsync(scope, query, page, linked.Token);
-        return new GridData<TicketRow> { Items = result.Items, TotalItems = result.TotalCount };
+        return result.ToGridData();
     }
 
     private Task SelectViewAsync(TicketView view, Guid? queueId)
@@ -63,9 +62,7 @@ public partial class TicketQueuePage
     private async Task ReloadAsync()
     {
         _selected.Clear();
-        if (_grid is null) return;
-        if (_grid.CurrentPage == 0) await _grid.ReloadServerData();
-        else _grid.NavigateTo(Page.First);
+        await _grid.ReloadFromFirstPageAsync();
     }
 
     private void OnSelectionChanged(HashSet<TicketRow> rows) => _selected = rows;
