@@ -16,8 +16,10 @@ using CpsSupport.Web.Features.Cards;
 using CpsSupport.Web.Features.Documents;
 using CpsSupport.Web.Features.StructurePortal;
 using CpsSupport.Web.Features.Tickets;
+using CpsSupport.Web.Jobs;
 using CpsSupport.Web.Security;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor;
@@ -63,7 +65,8 @@ builder.Services.AddOpenApi(o =>
 });
 builder.Services.AddHealthChecks().AddDbContextCheck<CpsDbContext>("database");
 
-builder.Services.AddHangfire(hangfire => hangfire
+builder.Services.AddHangfire((services, hangfire) => hangfire
+    .UseLogProvider(new DisposalSafeLogProvider(new AspNetCoreLogProvider(services.GetRequiredService<ILoggerFactory>())))
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
     .UseSimpleAssemblyNameTypeSerializer()
     .UseRecommendedSerializerSettings()
