@@ -7,7 +7,7 @@ namespace CpsSupport.Web.Tests.EndToEnd;
 
 /// <summary>
 /// The real card-reading module (src/CpsSupport.CardReader, built with the solution) run as its own process with the
-/// simulated reader, on a free loopback port, letting in the application's origin only, with a fresh pairing token.
+/// simulated reader (or a PKCS#11 library), on a free loopback port, letting in the application's origin only, with a fresh pairing token.
 /// </summary>
 public sealed class CardReaderModuleProcess : IAsyncDisposable
 {
@@ -23,7 +23,15 @@ public sealed class CardReaderModuleProcess : IAsyncDisposable
     public Uri Address { get; }
     public string PairingToken { get; }
 
-    public static async Task<CardReaderModuleProcess> StartAsync(Uri appOrigin, string simulatorCaPath)
+    /// <summary>The module with its simulated reader, which exports the simulated cards' authority to <paramref name="simulatorCaPath"/>.</summary>
+    public static Task<CardReaderModuleProcess> StartAsync(Uri appOrigin, string simulatorCaPath) =>
+        StartAsync(appOrigin, ["--CardReader:UseSimulator=true", $"--CardReader:SimulatorCaExportPath={simulatorCaPath}"]);
+
+    /// <summary>
+    /// The module with the given reader settings and environment, e.g. a PKCS#11 library and, for SoftHSM2, the
+    /// SOFTHSM2_CONF that names its tokens (the card benchmark links this file).
+    /// </summary>
+    public static async Task<CardReaderModuleProcess> StartAsync(Uri appOrigin, IEnumerable<string> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = ModuleAssembly();
         var port = FreePort();
@@ -34,13 +42,10 @@ public sealed class CardReaderModuleProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[]
-                 {
-                     dll, $"--CardReader:Port={port}", "--CardReader:UseSimulator=true", $"--CardReader:PairingToken={token}",
-                     $"--CardReader:AllowedOrigin={appOrigin.GetLeftPart(UriPartial.Authority)}", $"--CardReader:SimulatorCaExportPath={simulatorCaPath}",
-                 })
-            start.ArgumentList.Add(arg);
+        string[] common = [dll, $"--CardReader:Port={port}", $"--CardReader:PairingToken={token}", $"--CardReader:AllowedOrigin={appOrigin.GetLeftPart(UriPartial.Authority)}"];
+        foreach (var arg in common.Concat(settings)) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Le module de lecture n'a pas démarré.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -54,14 +59,14 @@ public sealed class CardReaderModuleProcess : IAsyncDisposable
     /// <summary>Puts a simulated card (valide, opposee, expiree…) in the simulated reader.</summary>
     public async Task InsertAsync(string key)
     {
-        using var http = Client();
+        using var http = CreateClient();
         (await http.PostAsync($"/simulation/insert/{key}", null)).EnsureSuccessStatusCode();
     }
 
     private async Task WaitReadyAsync()
     {
-        using var http = Client();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        using var http = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             if (_process.HasExited) throw new InvalidOperationException($"Le module de lecture s'est arrêté (code {_process.ExitCode}).");
@@ -73,12 +78,13 @@ public sealed class CardReaderModuleProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Le module de lecture ne répond pas après 30 s.");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Le module de lecture ne répond pas après 60 s.");
             await Task.Delay(200);
         }
     }
 
-    private HttpClient Client()
+    /// <summary>A client that sends the pairing token on every call, as the agent's page does.</summary>
+    public HttpClient CreateClient()
     {
         var http = new HttpClient { BaseAddress = Address };
         http.DefaultRequestHeaders.Add("X-Pairing-Token", PairingToken);
@@ -92,7 +98,7 @@ public sealed class CardReaderModuleProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>tests/CpsSupport.Web.Tests/bin/{Configuration}/{tfm}/ → src/CpsSupport.CardReader/bin/{Configuration}/{tfm}/.</summary>
+    /// <summary>tests/CpsSupport.Web.Tests/bin/{Configuration}/{tfm}/ (or bench/CpsSupport.Bench/…) → src/CpsSupport.CardReader/bin/{Configuration}/{tfm}/.</summary>
     private static string ModuleAssembly()
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

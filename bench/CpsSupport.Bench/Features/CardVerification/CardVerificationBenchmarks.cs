@@ -8,8 +8,10 @@ using CpsSupport.Features.Cards;
 using CpsSupport.Features.CardVerification;
 using CpsSupport.Features.People;
 using CpsSupport.Features.Tickets;
+using CpsSupport.Web.Tests.EndToEnd;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+
 
 namespace CpsSupport.Bench.Features.CardVerification;
 
@@ -30,7 +32,8 @@ public class CardVerificationBenchmarks
     private static readonly Lazy<BenchSoftHsm> Hsm = new(BenchSoftHsm.Create);
 
     private ServiceProvider? _provider;
-    private BenchCardReaderModule? _module;
+    private CardReaderModuleProcess? _module;
+    private HttpClient? _reader;
     private Guid _personId;
     private Guid _cardId;
     private Guid _ticketId;
@@ -50,10 +53,15 @@ public class CardVerificationBenchmarks
         });
         _provider = services.BuildServiceProvider();
         await ArrangeRegistryAsync(hsm);
-        _module = await BenchCardReaderModule.StartAsync(hsm);
+        // The real module process reads the SoftHSM2 token through PKCS#11 (not the simulator).
+        _module = await CardReaderModuleProcess.StartAsync(
+            new Uri("http://127.0.0.1:5080"),
+            ["--CardReader:UseSimulator=false", $"--CardReader:Pkcs11LibraryPath={BenchSoftHsm.LibraryPath}"],
+            new Dictionary<string, string> { ["SOFTHSM2_CONF"] = hsm.ConfigFile });
+        _reader = _module.CreateClient();
 
         // The page is open and the module answered its status before the agent clicks.
-        (await _module.Client.GetAsync("/status")).EnsureSuccessStatusCode();
+        (await _reader.GetAsync("/status")).EnsureSuccessStatusCode();
         var verdict = await ClickToVerdictOnTicket();
         if (verdict.Outcome != VerdictOutcome.ValidWithWarnings || verdict.RegistryCardId != _cardId)
             throw new InvalidOperationException($"Unexpected verdict before measuring: {verdict.Summary}: {string.Join(" | ", verdict.Reasons.Select(r => r.Message))}");
@@ -82,7 +90,7 @@ public class CardVerificationBenchmarks
         await using var scope = _provider!.CreateAsyncScope();
         var verification = scope.ServiceProvider.GetRequiredService<CardVerificationService>();
         var challenge = await verification.IssueChallengeAsync(Desk);
-        using var signResponse = await _module!.Client.PostAsJsonAsync("/sign", new { challenge = challenge.Challenge, pin = BenchSoftHsm.Pin }, Json);
+        using var signResponse = await _reader!.PostAsJsonAsync("/sign", new { challenge = challenge.Challenge, pin = BenchSoftHsm.Pin }, Json);
         signResponse.EnsureSuccessStatusCode();
         var signed = (await signResponse.Content.ReadFromJsonAsync<SignAnswer>(Json))!;
         var reading = await ReadAsync() with { Challenge = new CardChallengeSignature(challenge.Id, signed.Signature, signed.CertificateId) };
@@ -94,7 +102,7 @@ public class CardVerificationBenchmarks
     /// <summary>The module's <c>GET /card</c>, deserialised as the server takes it from the page.</summary>
     private async Task<CardReading> ReadAsync()
     {
-        using var response = await _module!.Client.GetAsync("/card");
+        using var response = await _reader!.GetAsync("/card");
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<CardReading>(Json))!;
     }
@@ -144,6 +152,7 @@ public class CardVerificationBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
+        _reader?.Dispose();
         if (_module is not null) await _module.DisposeAsync();
         if (_provider is null) return;
         await using (var scope = _provider.CreateAsyncScope())
