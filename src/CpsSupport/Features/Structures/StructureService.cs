@@ -19,9 +19,19 @@ public sealed class StructureService(IDbContextFactory<CpsDbContext> dbFactory, 
         if (SearchText.Normalize(query.Search) is { } text)
         {
             var compact = text.Replace(" ", "").ToUpperInvariant();
-            var pattern = SearchText.LikePattern(text);
-            structures = structures.Where(s => s.Finess == compact || s.Siret == compact || s.Siren == compact
-                || EF.Functions.ILike(s.Name, pattern) || EF.Functions.ILike(s.DeliveryAddress.City, pattern));
+            var byIdentifier = structures.Where(s => s.Finess == compact || s.Siret == compact || s.Siren == compact);
+            if (LooksLikeIdentifier(compact) && await byIdentifier.AnyAsync(ct))
+            {
+                // A FINESS, SIREN or SIRET typed in full names its structure: answered from the identifier indexes,
+                // without scanning names and cities for the digits.
+                structures = byIdentifier;
+            }
+            else
+            {
+                var pattern = SearchText.LikePattern(text);
+                structures = structures.Where(s => s.Finess == compact || s.Siret == compact || s.Siren == compact
+                    || EF.Functions.ILike(s.Name, pattern) || EF.Functions.ILike(s.DeliveryAddress.City, pattern));
+            }
         }
         var total = await structures.CountAsync(ct);
         var sorted = (page.SortBy, page.Descending) switch
@@ -40,6 +50,11 @@ public sealed class StructureService(IDbContextFactory<CpsDbContext> dbFactory, 
             .ToListAsync(ct);
         return new PagedResult<StructureRow>(items, total);
     }
+
+    /// <summary>9 characters (FINESS, Corsican 2A/2B included, or SIREN) or 14 digits (SIRET).</summary>
+    private static bool LooksLikeIdentifier(string compact) =>
+        (compact.Length == 9 && compact[2..].All(char.IsAsciiDigit) && compact[..2].All(char.IsAsciiLetterOrDigit))
+        || (compact.Length == 14 && compact.All(char.IsAsciiDigit));
 
     /// <summary>One structure with its legal representative and mandates, or null when absent or outside the scope.</summary>
     public async Task<StructureDetail?> GetAsync(AccessScope scope, Guid id, CancellationToken ct = default)
