@@ -125,7 +125,7 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
         var messages = db.TicketMessages.AsNoTracking().Where(m => m.SearchVector.Matches(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery)));
         // Every message has its ticket (foreign key), and desk staff see every ticket: only a portal user's messages are
         // checked against the visible tickets. The check costs an index probe per candidate (4/5 of the ranking
-        // statement's time on the benchmark's 3 million messages, bench/README.md).
+        // statement's time on the benchmark's 3 million messages, bench/ticket-search-plans.md).
         if (!scope.IsDesk)
             messages = messages.Where(m => (m.Kind == TicketMessageKind.PublicReply || m.Kind == TicketMessageKind.IncomingMail)
                 && visible.Any(t => t.Id == m.TicketId));
