@@ -40,7 +40,7 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
         if (query.StructureId is { } structure) tickets = tickets.Where(t => t.StructureId == structure);
         if (query.CardId is { } card) tickets = tickets.Where(t => t.Cards.Any(c => c.CardId == card));
         if (SearchText.Normalize(query.Tag) is { } tag) tickets = tickets.Where(t => t.Tags.Contains(tag.ToLowerInvariant()));
-        if (SearchText.Normalize(query.Search) is { } text) tickets = Matching(db, tickets, text);
+        if (SearchText.Normalize(query.Search) is { } text) tickets = await MatchingAsync(db, tickets, text, ct);
 
         var total = await tickets.CountAsync(ct);
         var sorted = (page.SortBy, page.Descending) switch
@@ -113,7 +113,7 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = db.Tickets.AsNoTracking().VisibleTo(scope);
 
-        var identifierHits = await Identifiers(db, visible, normalized)
+        var identifierHits = await (await IdentifiersAsync(db, visible, normalized, ct))
             .OrderByDescending(t => t.CreatedAt).Take(limit)
             .Select(t => new TicketSearchHit(t.Id, t.Number, t.Subject, t.State, 1.0, null)).ToListAsync(ct);
         if (identifierHits.Count > 0 || LooksLikeIdentifier(normalized)) return identifierHits;
@@ -123,8 +123,13 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
             .Select(t => new { TicketId = t.Id, Rank = t.SearchVector.Rank(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery)) * 2 })
             .Take(RankedMatches);
         var messages = db.TicketMessages.AsNoTracking().Where(m => m.SearchVector.Matches(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery)));
-        if (!scope.IsDesk) messages = messages.Where(m => m.Kind == TicketMessageKind.PublicReply || m.Kind == TicketMessageKind.IncomingMail);
-        var messageRanks = messages.Where(m => visible.Any(t => t.Id == m.TicketId))
+        // Every message has its ticket (foreign key), and desk staff see every ticket: only a portal user's messages are
+        // checked against the visible tickets. The check costs an index probe per candidate (4/5 of the ranking
+        // statement's time on the benchmark's 3 million messages, bench/ticket-search-plans.md).
+        if (!scope.IsDesk)
+            messages = messages.Where(m => (m.Kind == TicketMessageKind.PublicReply || m.Kind == TicketMessageKind.IncomingMail)
+                && visible.Any(t => t.Id == m.TicketId));
+        var messageRanks = messages
             .Select(m => new { m.TicketId, Rank = m.SearchVector.Rank(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery)) })
             .Take(RankedMatches);
         var best = await ticketRanks.Concat(messageRanks)
@@ -246,11 +251,42 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
             .OrderBy(u => u.DisplayName).Select(u => new AssigneeDto(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 
-    private static IQueryable<Ticket> Matching(CpsDbContext db, IQueryable<Ticket> tickets, string text)
+    private static async Task<IQueryable<Ticket>> MatchingAsync(CpsDbContext db, IQueryable<Ticket> tickets, string text, CancellationToken ct)
     {
-        if (LooksLikeIdentifier(text)) return Identifiers(db, tickets, text);
+        if (LooksLikeIdentifier(text)) return await IdentifiersAsync(db, tickets, text, ct);
         if (SearchQuery.ToTsQuery(text) is not { } tsquery) return tickets;
         return tickets.Where(t => t.SearchVector.Matches(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery)) || db.TicketMessages.Any(m => m.TicketId == t.Id && m.SearchVector.Matches(EF.Functions.ToTsQuery(SearchConfiguration.Name, tsquery))));
+    }
+
+    /// <summary>
+    /// A whole ticket number or a whole e-mail address is first looked up exactly, in a btree or a full-text index (well
+    /// under a millisecond); the partial matching of <see cref="Identifiers"/> (trigram indexes, whose common trigrams
+    /// such as "CPS", "-20" or "exe" make them read thousands of pages) only runs when the exact lookup finds no ticket
+    /// the caller may see. So "julien.bernard@mail.fr" finds the tickets of that address, and "bernard@mail.fr" still
+    /// finds them through the partial match.
+    /// </summary>
+    private static async Task<IQueryable<Ticket>> IdentifiersAsync(CpsDbContext db, IQueryable<Ticket> tickets, string text, CancellationToken ct)
+    {
+        var compact = text.Replace(" ", "");
+        IQueryable<Ticket>? exact = null;
+        if (FullTicketNumber().IsMatch(compact))
+        {
+            var number = compact.ToUpperInvariant();
+            exact = tickets.Where(t => t.Number == number);
+        }
+        else if (!TicketNumberLike().IsMatch(compact) && FullEmailAddress().IsMatch(compact))
+        {
+            var email = compact.ToLowerInvariant();
+            // People's addresses as typed or lower-cased (btree ix_people_email); a ticket's requester address through
+            // its full-text vector, where the parser keeps an address as one lexeme, then compared whole.
+            var addresses = new[] { email, compact }.Distinct().ToList();
+            var ids = db.Tickets.Where(t => t.SearchVector.Matches(EF.Functions.PlainToTsQuery(SearchConfiguration.Name, email)) && t.RequesterEmail!.ToLower() == email)
+                .Select(t => t.Id)
+                .Concat(db.Tickets.Where(t => db.People.Any(p => p.Id == t.PersonId && addresses.Contains(p.Email!))).Select(t => t.Id));
+            exact = tickets.Where(t => ids.Contains(t.Id));
+        }
+        if (exact is not null && await exact.AnyAsync(ct)) return exact;
+        return Identifiers(db, tickets, text);
     }
 
     /// <summary>
@@ -310,6 +346,14 @@ public sealed partial class TicketQueryService(IDbContextFactory<CpsDbContext> d
 
     [GeneratedRegex(@"^(CPS-?)?\d{4}-\d{1,6}$|^CPS-", RegexOptions.IgnoreCase)]
     private static partial Regex TicketNumberLike();
+
+    /// <summary>A number as <see cref="TicketNumber.Format"/> writes it (CPS-2026-000123).</summary>
+    [GeneratedRegex(@"^CPS-\d{4}-\d{6}$", RegexOptions.IgnoreCase)]
+    private static partial Regex FullTicketNumber();
+
+    /// <summary>local@domain.tld: what the text-search parser reads as one e-mail token.</summary>
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$")]
+    private static partial Regex FullEmailAddress();
 }
 
 public sealed record TicketQueueDto(Guid Id, string Name);
