@@ -172,7 +172,7 @@ public sealed partial class ChromiumPdfRenderer : IAsyncDisposable
     /// footer stylesheet (<c>assets/footer.css</c>), then the content. Goes first in the body, so that it is swapped
     /// with it and the shell stays the same for every document.
     /// </summary>
-    internal static string FooterStyle(PdfRenderRequest request) => $$"""
+    public static string FooterStyle(PdfRenderRequest request) => $$"""
         <style>
         @page {
           @bottom-left { content: {{CssString(request.FooterReference)}}; font-family: sans-serif; font-size: 7.5pt; vertical-align: middle; }
