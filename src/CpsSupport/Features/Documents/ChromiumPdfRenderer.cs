@@ -31,7 +31,9 @@ public sealed partial class ChromiumPdfRenderer : IAsyncDisposable
     private readonly ILogger<ChromiumPdfRenderer> _logger;
     private readonly SemaphoreSlim _slots;
     private readonly SemaphoreSlim _launchLock = new(1, 1);
-    private readonly ConcurrentBag<PooledPage> _idlePages = [];
+    // Last in, first out: with fewer documents than pages at a time, the same page (and renderer process, with its warm
+    // caches) prints them all instead of taking turns with pages that went cold.
+    private readonly ConcurrentStack<PooledPage> _idlePages = [];
     private IPlaywright? _playwright;
     private volatile IBrowser? _browser;
     private int _generation;
@@ -87,7 +89,7 @@ public sealed partial class ChromiumPdfRenderer : IAsyncDisposable
                 try
                 {
                     var pdf = await PrintAsync(page, request, cancellationToken);
-                    _idlePages.Add(page);
+                    _idlePages.Push(page);
                     return pdf;
                 }
                 catch (PlaywrightException e) when (attempt == 1 && !cancellationToken.IsCancellationRequested)
@@ -213,7 +215,7 @@ public sealed partial class ChromiumPdfRenderer : IAsyncDisposable
 
     private async Task<PooledPage> TakePageAsync(CancellationToken cancellationToken)
     {
-        while (_idlePages.TryTake(out var idle))
+        while (_idlePages.TryPop(out var idle))
         {
             if (idle.Generation == Volatile.Read(ref _generation) && idle.Browser.IsConnected && !idle.Page.IsClosed)
             {
