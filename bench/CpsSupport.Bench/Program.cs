@@ -8,7 +8,7 @@ using CpsSupport.Bench.Plans;
 // dotnet run -c Release --project bench/CpsSupport.Bench -- [--quick] [--reload] [--plans] [--data DIR] [BenchmarkDotNet options]
 // dotnet run -c Release --project bench/CpsSupport.Bench -- --tickets-api [FILTER] [--quick] [--tickets N]
 // dotnet run -c Release --project bench/CpsSupport.Bench -- --mail [COUNT]
-// dotnet run -c Release --project bench/CpsSupport.Bench -- --documents [--pool N] [--callers N] [--sequential N] [--seconds N] [--template forms/f504] [--untagged]
+// dotnet run -c Release --project bench/CpsSupport.Bench -- --documents [--pool N] [--callers N] [--sequential N] [--seconds N] [--template forms/f504] [--untagged] [--warmup N]
 if (args.Contains("--documents"))
 {
     // No database: the document pipeline alone, on a warm Chromium.

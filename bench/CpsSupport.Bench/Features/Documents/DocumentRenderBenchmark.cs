@@ -19,12 +19,12 @@ namespace CpsSupport.Bench.Features.Documents;
 /// </summary>
 public static class DocumentRenderBenchmark
 {
-    public sealed record Settings(int Pool, int Callers, int Sequential, TimeSpan Sustained, string Template, bool Tagged = true)
+    public sealed record Settings(int Pool, int Callers, int Sequential, TimeSpan Sustained, string Template, bool Tagged = true, int Warmup = 100)
     {
         public static Settings Parse(IReadOnlyList<string> args)
         {
             var pool = new PdfRendererOptions().MaxConcurrency;
-            int callers = 4, sequential = 200, seconds = 30;
+            int callers = 4, sequential = 200, seconds = 30, warmup = 100;
             var template = "forms/f504";
             for (var i = 0; i < args.Count - 1; i++)
             {
@@ -35,10 +35,11 @@ public static class DocumentRenderBenchmark
                     case "--sequential": sequential = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                     case "--seconds": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                     case "--template": template = args[++i]; break;
+                    case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 }
             }
 
-            return new Settings(pool, callers, sequential, TimeSpan.FromSeconds(seconds), template, !args.Contains("--untagged"));
+            return new Settings(pool, callers, sequential, TimeSpan.FromSeconds(seconds), template, !args.Contains("--untagged"), warmup);
         }
     }
 
@@ -62,6 +63,20 @@ public static class DocumentRenderBenchmark
         var sample = await renderer.RenderAsync(definition.Template, model);
         output.WriteLine($"First document (Chromium launch included): {first.Elapsed.TotalMilliseconds:0} ms, {sample.Pdf.Length:N0} bytes, {PageCount(sample.Pdf)} page(s)");
         await Task.WhenAll(Enumerable.Range(0, Math.Max(settings.Pool, settings.Callers) * 5).Select(_ => renderer.RenderAsync(definition.Template, model)));
+        // The .NET side (Playwright's protocol code above all) is still being recompiled by tiered JIT after a few dozen
+        // documents: a warm renderer has printed some more, one at a time, as the latency phase does.
+        for (var i = 0; i < settings.Warmup; i++)
+        {
+            await renderer.RenderAsync(definition.Template, model);
+        }
+
+        // What Chromium and the rest burn with nothing to print (frames, timers), charged to no document.
+        var idleBefore = ProcessTreeCpu.Take();
+        var idleSampler = memory.SamplerCpu;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var idle = ProcessTreeCpu.Take() - idleBefore;
+        output.WriteLine($"Warm-up: {Math.Max(settings.Pool, settings.Callers) * 5} concurrent + {settings.Warmup} sequential documents; idle for 3 s afterwards: "
+                         + $"Chromium {idle.Chromium.TotalMilliseconds / 3:0.0} ms CPU/s, driver {idle.Driver.TotalMilliseconds / 3:0.0} ms/s, .NET {(idle.Dotnet - (memory.SamplerCpu - idleSampler)).TotalMilliseconds / 3:0.0} ms/s");
 
         // 2. Latency, one at a time.
         var cpuBefore = ProcessTreeCpu.Take();

@@ -13,7 +13,9 @@ namespace CpsSupport.Bench.Features.Documents;
 /// </summary>
 public static class DocumentRenderProfile
 {
-    private sealed record Variant(string Name, WaitUntilState WaitUntil, bool FontsReady, bool Tagged, bool Footer = true, bool FooterFont = true, bool Swap = false);
+    private enum FooterKind { MarginBoxes, Templates, None }
+
+    private sealed record Variant(string Name, bool Tagged, FooterKind Footer, bool PrintMedia = false);
 
     public static async Task<int> RunAsync(string templateName, int rounds, TextWriter output)
     {
@@ -39,62 +41,52 @@ public static class DocumentRenderProfile
             ExecutablePath = new PdfRendererOptions().ExecutablePath, Headless = true, Args = [.. PdfRendererOptions.DefaultArgs],
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "fr-FR", TimezoneId = "Europe/Paris" });
-        var loadPage = await context.NewPageAsync();
         Variant[] variants =
         [
-            new("before: load, fonts.ready, tagged, footer with its font", WaitUntilState.Load, true, true),
-            new("now: body swapped into the loaded shell, tagged, footer with its font", WaitUntilState.Load, true, true, Swap: true),
-            new("body swapped, footer without its data: font", WaitUntilState.Load, true, true, FooterFont: false, Swap: true),
-            new("body swapped, untagged", WaitUntilState.Load, true, false, Swap: true),
-            new("body swapped, no header/footer", WaitUntilState.Load, true, true, Footer: false, Swap: true),
-            new("load, fonts.ready, tagged, footer without its data: font", WaitUntilState.Load, true, true, FooterFont: false),
-            new("untagged PDF", WaitUntilState.Load, true, false),
-            new("DOMContentLoaded + fonts.ready, tagged", WaitUntilState.DOMContentLoaded, true, true),
-            new("load, no fonts.ready round trip, tagged", WaitUntilState.Load, false, true),
-            new("no header/footer templates, tagged", WaitUntilState.Load, true, true, Footer: false),
-            new("no header/footer templates, untagged", WaitUntilState.Load, true, false, Footer: false),
+            new("now: body swap, footer in @page margin boxes, tagged", true, FooterKind.MarginBoxes),
+            new("before: body swap, Chromium header/footer templates, tagged", true, FooterKind.Templates),
+            new("body swap, margin-box footer, untagged", false, FooterKind.MarginBoxes),
+            new("body swap, no footer, tagged", true, FooterKind.None),
+            new("body swap, margin-box footer, tagged, page kept in print media at A4 width", true, FooterKind.MarginBoxes, PrintMedia: true),
         ];
-        // The body-swap variants print from a second page that keeps the shell, as a pooled page of the renderer does.
-        var shellPage = await context.NewPageAsync();
-        var shellLoaded = false;
-        // The footer as ChromiumPdfRenderer draws it (footer.css with its Roboto face inlined), and the same without the font.
+        // Every variant prints from its own page that keeps the shell, as a pooled page of the renderer does.
+        var pages = new Dictionary<Variant, IPage>();
+        var request = new PdfRenderRequest(html.Html, html.Reference, html.FooterCss);
+        var body = html.Html[(html.Html.IndexOf("<body>", StringComparison.Ordinal) + 6)..html.Html.LastIndexOf("</body>", StringComparison.Ordinal)];
+        foreach (var variant in variants)
+        {
+            var page = await context.NewPageAsync();
+            if (variant.PrintMedia)
+            {
+                await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+                await page.SetViewportSizeAsync(794, 1123);
+            }
+
+            await page.SetContentAsync(html.Html);
+            await page.EvaluateAsync("() => Promise.all(Array.from(document.fonts, f => f.load())).then(() => true)");
+            pages[variant] = page;
+        }
+
         var shippedFooter = Footer(html.FooterCss, html.Reference);
-        var plainFooter = Footer(System.Text.RegularExpressions.Regex.Replace(html.FooterCss, "@font-face[^}]*}", ""), html.Reference);
-        var times = variants.ToDictionary(v => v, _ => (SetContent: new List<double>(), Fonts: new List<double>(), Pdf: new List<double>(), Total: new List<double>(), Cpu: new List<double>()));
+        var times = variants.ToDictionary(v => v, _ => (SetContent: new List<double>(), Pdf: new List<double>(), Total: new List<double>(), Cpu: new List<double>()));
         for (var round = -3; round < rounds; round++)
         {
             foreach (var variant in variants)
             {
-                var page = variant.Swap ? shellPage : loadPage;
+                var page = pages[variant];
                 var cpu = ProcessTreeCpu.Take();
                 var total = Stopwatch.StartNew();
                 var step = Stopwatch.StartNew();
-                if (variant.Swap)
-                {
-                    // What ChromiumPdfRenderer does once a page holds the shell (stylesheet and fonts) of the document.
-                    var body = html.Html[(html.Html.IndexOf("<body>", StringComparison.Ordinal) + 6)..html.Html.LastIndexOf("</body>", StringComparison.Ordinal)];
-                    if (!shellLoaded) // once: the renderer loads the shell with the first document of a page
-                    {
-                        await page.SetContentAsync(html.Html);
-                        await page.EvaluateAsync("() => Promise.all(Array.from(document.fonts, f => f.load())).then(() => true)");
-                        shellLoaded = true;
-                    }
-
-                    await page.EvaluateAsync("b => { document.body.innerHTML = b; return document.fonts.ready.then(() => true); }", body);
-                }
-                else
-                {
-                    await page.SetContentAsync(html.Html, new PageSetContentOptions { WaitUntil = variant.WaitUntil });
-                }
+                var swapped = variant.Footer == FooterKind.MarginBoxes ? ChromiumPdfRenderer.FooterStyle(request) + body : body;
+                await page.EvaluateAsync("b => { document.body.innerHTML = b; return document.fonts.ready.then(() => true); }", swapped);
                 var setContent = step.Elapsed.TotalMilliseconds;
-                step.Restart();
-                if (variant.FontsReady && !variant.Swap) await page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
-                var fonts = step.Elapsed.TotalMilliseconds;
                 step.Restart();
                 await page.PdfAsync(new PagePdfOptions
                 {
-                    Format = "A4", PrintBackground = true, PreferCSSPageSize = true, Tagged = variant.Tagged, DisplayHeaderFooter = variant.Footer,
-                    HeaderTemplate = "<span></span>", FooterTemplate = variant.FooterFont ? shippedFooter : plainFooter,
+                    Format = "A4", PrintBackground = true, PreferCSSPageSize = true, Tagged = variant.Tagged,
+                    Margin = new Margin { Top = "12mm", Right = "15mm", Bottom = "16mm", Left = "15mm" },
+                    DisplayHeaderFooter = variant.Footer == FooterKind.Templates,
+                    HeaderTemplate = "<span></span>", FooterTemplate = shippedFooter,
                 });
                 var pdf = step.Elapsed.TotalMilliseconds;
                 var elapsed = total.Elapsed.TotalMilliseconds;
@@ -102,7 +94,6 @@ public static class DocumentRenderProfile
                 if (round < 0) continue; // warm-up
                 var t = times[variant];
                 t.SetContent.Add(setContent);
-                t.Fonts.Add(fonts);
                 t.Pdf.Add(pdf);
                 t.Total.Add(elapsed);
                 t.Cpu.Add((used.Chromium + used.Driver).TotalMilliseconds);
@@ -110,12 +101,12 @@ public static class DocumentRenderProfile
         }
 
         output.WriteLine($"{rounds} rounds, p50 (p95) in ms, load average now {File.ReadAllText("/proc/loadavg").Trim()}:");
-        output.WriteLine("| Variant | setContent | fonts.ready | pdf | total | CPU of Chromium + driver, mean |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|");
+        output.WriteLine("| Variant | body swap | pdf | total | CPU of Chromium + driver, mean |");
+        output.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var variant in variants)
         {
             var t = times[variant];
-            output.WriteLine($"| {variant.Name} | {Cell(t.SetContent)} | {Cell(t.Fonts)} | {Cell(t.Pdf)} | {Cell(t.Total)} | {t.Cpu.Average():0.0} |");
+            output.WriteLine($"| {variant.Name} | {Cell(t.SetContent)} | {Cell(t.Pdf)} | {Cell(t.Total)} | {t.Cpu.Average():0.0} |");
         }
 
         return 0;

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using CpsSupport.Features.Cards;
+using CpsSupport.Features.Documents.Models;
 using System.Text.RegularExpressions;
 using CpsSupport.Features.Identifiers;
 using CpsSupport.Features.Requests;
@@ -66,6 +69,14 @@ public sealed partial class FilledFormReader(TimeProvider clock, ILogger<FilledF
         ["date_signature"] = "signedOn",
     };
 
+    private static readonly Dictionary<string, string> F414Aliases = new(StringComparer.Ordinal)
+    {
+        ["siret"] = "siret",
+        ["numero_siret"] = "siret",
+        ["raison_sociale"] = "organisationName",
+        ["organisme"] = "organisationName",
+    };
+
     /// <summary>Ticked boxes with a French name → details key and value.</summary>
     private static readonly Dictionary<string, (string Key, string Value)> Boxes = new(StringComparer.Ordinal)
     {
@@ -79,6 +90,17 @@ public sealed partial class FilledFormReader(TimeProvider clock, ILogger<FilledF
         ["titulaire"] = ("declarantCapacity", "holder"),
         ["representant_legal"] = ("declarantCapacity", "legalRepresentative"),
         ["mandataire"] = ("declarantCapacity", "mandatary"),
+    };
+
+    /// <summary>Fields whose value is one of the members of an enum the request details use (last segment of the key, lower case).</summary>
+    private static readonly Dictionary<string, string[]> Choices = new(StringComparer.Ordinal)
+    {
+        ["declarantcapacity"] = Enum.GetNames<DeclarantCapacity>(),
+        ["action"] = Enum.GetNames<DesignationAction>(),
+        ["reason"] = Enum.GetNames<CardRequestReason>(),
+        ["cardtype"] = Enum.GetNames<CardType>(),
+        ["kind"] = Enum.GetNames<IncidentKind>(),
+        ["kit"] = Enum.GetNames<TestCardKit>(),
     };
 
     private static readonly HashSet<string> FormFieldNames = new(StringComparer.Ordinal) { "formulaire", "form", "form_code", "code_formulaire", "numero_formulaire", "formcode" };
@@ -124,8 +146,10 @@ public sealed partial class FilledFormReader(TimeProvider clock, ILogger<FilledF
 
             var fields = new List<FilledFormField>();
             var warnings = new List<string>();
-            foreach (var (name, value, isBox) in raw)
+            foreach (var (rawName, value, isBox) in raw)
             {
+                // A line of a list (mandataries[0].lastName) is read as its details path (mandataries.0.lastName).
+                var name = IndexSuffix().Replace(rawName, ".$1");
                 var normalized = Normalize(name);
                 if (SecretFields.IsSecret(normalized) || SecretFields.IsSecret(name.Replace('.', '_')))
                 {
@@ -138,7 +162,7 @@ public sealed partial class FilledFormReader(TimeProvider clock, ILogger<FilledF
                     continue;
                 }
 
-                fields.Add(isBox ? Box(name, normalized, value!) : Text(name, normalized, value!.Trim()));
+                fields.Add(isBox ? Box(name, normalized, value!) : Text(name, normalized, value!.Trim(), guessed));
             }
 
             var message = guessed is { } code
@@ -226,11 +250,19 @@ public sealed partial class FilledFormReader(TimeProvider clock, ILogger<FilledF
             : new FilledFormField(name, KeyOf(name), LabelOf(name), "true", null);
     }
 
-    private FilledFormField Text(string name, string normalized, string value)
+    private FilledFormField Text(string name, string normalized, string value, FormCode? form)
     {
-        var key = Aliases.TryGetValue(normalized, out var alias) ? alias : KeyOf(name);
+        // F414 (test cards for software vendors) names the ordering organisation at the top level, not as a structure.
+        var key = form == FormCode.F414 && F414Aliases.TryGetValue(normalized, out var own) ? own
+            : Aliases.TryGetValue(normalized, out var alias) ? alias
+            : KeyOf(name);
         var label = LabelOf(key ?? name);
         var last = (key ?? name).Split('.')[^1].ToLowerInvariant();
+        if (key is not null && LineNumber(key) is { } line)
+        {
+            label = $"{label} (ligne {line})";
+        }
+
         IdentifierKind? identifier = last switch
         {
             "nationalid" => IdentifierKind.NationalId,
@@ -244,10 +276,25 @@ public sealed partial class FilledFormReader(TimeProvider clock, ILogger<FilledF
         if (identifier is { } kind)
         {
             var check = IdentifierValidator.Validate(kind, value);
-            return new FilledFormField(name, key, label, check.IsValid ? check.Normalized : value, check.Error);
+            // In a list, the validator's message does not say whose number it is: the line does.
+            var error = check.Error is { } message && key is not null && LineNumber(key) is { } row ? $"Ligne {row} : {message}" : check.Error;
+            return new FilledFormField(name, key, label, check.IsValid ? check.Normalized : value, error);
         }
 
-        if (last.EndsWith("on", StringComparison.Ordinal) || last.EndsWith("date", StringComparison.Ordinal))
+        if (Choices.TryGetValue(last, out var choices))
+        {
+            var compact = Normalize(value).Replace("_", "", StringComparison.Ordinal);
+            var member = choices.FirstOrDefault(c => string.Equals(c, compact, StringComparison.OrdinalIgnoreCase));
+            return member is not null
+                ? new FilledFormField(name, key, label, JsonNamingPolicy.CamelCase.ConvertName(member), null)
+                : new FilledFormField(name, key, label, value,
+                    $"{label} : « {value} » n'est pas une valeur reconnue (attendu : {string.Join(", ", choices.Select(JsonNamingPolicy.CamelCase.ConvertName))}).");
+        }
+
+        // Dates are named as in the request details, in camelCase: incidentOn, birthDate, employedSince (not function, reason).
+        var segment = (key ?? name).Split('.')[^1];
+        if (segment.EndsWith("On", StringComparison.Ordinal) || segment.EndsWith("Date", StringComparison.Ordinal)
+            || segment.EndsWith("Since", StringComparison.Ordinal) || last == "date")
         {
             return Date(name, key, label, last, value);
         }
@@ -255,6 +302,21 @@ public sealed partial class FilledFormReader(TimeProvider clock, ILogger<FilledF
         if (last == "email" && !EmailShape().IsMatch(value))
         {
             return new FilledFormField(name, key, label, value, $"{label} : « {value} » n'est pas une adresse de courriel valide.");
+        }
+
+        if (last == "quantity")
+        {
+            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) && quantity is >= 1 and <= 99
+                ? new FilledFormField(name, key, label, quantity.ToString(CultureInfo.InvariantCulture), null)
+                : new FilledFormField(name, key, label, value, $"{label} : « {value} » n'est pas une quantité valide (de 1 à 99).");
+        }
+
+        if (last == "postalcode")
+        {
+            var compact = value.Replace(" ", "", StringComparison.Ordinal);
+            return PostalCode().IsMatch(compact)
+                ? new FilledFormField(name, key, label, compact, null)
+                : new FilledFormField(name, key, label, value, $"{label} : « {value} » n'est pas un code postal valide (5 chiffres).");
         }
 
         if (last == "phone")
@@ -292,7 +354,11 @@ public sealed partial class FilledFormReader(TimeProvider clock, ILogger<FilledF
         return new FilledFormField(name, key, label, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);
     }
 
-    /// <summary>A field named in this desk's own convention (camelCase segments) is its own details key.</summary>
+    /// <summary>The line (from 1) of a list item's key (<c>mandataries.0.lastName</c> → 1), null outside a list.</summary>
+    private static int? LineNumber(string key) =>
+        key.Split('.').Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i + 1 : (int?)null).FirstOrDefault(i => i is not null);
+
+    /// <summary>A field named in this desk's own convention (camelCase segments, list indexes as numbers) is its own details key.</summary>
     private static string? KeyOf(string name) =>
         DetailsKey().IsMatch(name) ? name : null;
 
@@ -322,6 +388,26 @@ public sealed partial class FilledFormReader(TimeProvider clock, ILogger<FilledF
         "declarantcapacity" => "Qualité du déclarant",
         "effectiveon" => "Date d'effet",
         "signedat" => "Fait à",
+        "action" => "Action",
+        "function" => "Fonction",
+        "reason" => "Motif",
+        "cardtype" => "Type de carte",
+        "recipient" => "Destinataire",
+        "line1" => "Adresse",
+        "line2" => "Complément d'adresse",
+        "postalcode" => "Code postal",
+        "city" => "Commune",
+        "country" => "Pays",
+        "appliestopendingorders" => "S'applique aux commandes en cours",
+        "employedsince" => "Date d'embauche",
+        "contractendson" => "Fin de contrat",
+        "department" => "Service",
+        "jobtitle" => "Emploi",
+        "kit" => "Kit de cartes de test",
+        "quantity" => "Quantité",
+        "organisationname" => "Organisme",
+        "project" => "Projet",
+        "membershipcontractsigned" => "Contrat d'adhésion signé",
         "signedon" => "Date de signature",
         _ => key,
     };
@@ -343,8 +429,14 @@ public sealed partial class FilledFormReader(TimeProvider clock, ILogger<FilledF
     [GeneratedRegex(@"\bF(101|201|301|413|414|501|502|503|504)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FormNumber();
 
-    [GeneratedRegex(@"^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$")]
+    [GeneratedRegex(@"^[a-z][A-Za-z0-9]*(\.([a-z][A-Za-z0-9]*|[0-9]{1,2}))*$")]
     private static partial Regex DetailsKey();
+
+    [GeneratedRegex(@"\[([0-9]{1,2})\]")]
+    private static partial Regex IndexSuffix();
+
+    [GeneratedRegex("^[0-9]{5}$")]
+    private static partial Regex PostalCode();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailShape();

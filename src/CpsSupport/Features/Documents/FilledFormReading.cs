@@ -48,28 +48,47 @@ public sealed record FilledFormReading(
         var root = new JsonObject();
         foreach (var field in Fields.Where(f => f.Key is not null))
         {
+            // A numeric segment is an index into a list (mandataries.0.lastName): {"mandataries":[{"lastName":…}]}.
             var segments = field.Key!.Split('.');
-            var node = root;
-            foreach (var segment in segments[..^1])
+            JsonNode node = root;
+            for (var i = 0; i < segments.Length; i++)
             {
-                if (node[segment] is not JsonObject child)
-                {
-                    child = new JsonObject();
-                    node[segment] = child;
-                }
-
-                node = child;
+                var last = i == segments.Length - 1;
+                JsonNode? next = last ? Value(field.Value) : IsIndex(segments[i + 1]) ? new JsonArray() : new JsonObject();
+                node = Child(node, segments[i], next, replace: last);
             }
-
-            node[segments[^1]] = field.Value switch
-            {
-                "true" => JsonValue.Create(true),
-                "false" => JsonValue.Create(false),
-                var text => JsonValue.Create(text),
-            };
         }
 
         return root.ToJsonString();
+    }
+
+    private static bool IsIndex(string segment) => segment.All(char.IsAsciiDigit);
+
+    private static JsonNode? Value(string value) => value switch
+    {
+        "true" => JsonValue.Create(true),
+        "false" => JsonValue.Create(false),
+        var text => JsonValue.Create(text),
+    };
+
+    // The child named (object) or numbered (list) segment of node, created as created when missing; lists grow with empty items.
+    private static JsonNode Child(JsonNode node, string segment, JsonNode? created, bool replace)
+    {
+        if (node is JsonArray list && IsIndex(segment))
+        {
+            var index = int.Parse(segment, System.Globalization.CultureInfo.InvariantCulture);
+            while (list.Count <= index) list.Add(new JsonObject());
+            if (replace || list[index]?.GetType() != created?.GetType()) list[index] = created;
+            return list[index]!;
+        }
+
+        var obj = (JsonObject)node;
+        if (replace || obj[segment] is not { } existing || existing.GetType() != created?.GetType())
+        {
+            obj[segment] = created;
+        }
+
+        return obj[segment]!;
     }
 
     /// <summary>The value proposed for a details key, or null.</summary>

@@ -116,7 +116,7 @@ public sealed partial class TemplateStore : IDisposable
     /// </summary>
     public string ReadStylesheet() => ReadInlinedCss(StylesheetPath);
 
-    /// <summary><c>assets/footer.css</c>, inlined the same way: the page footer is a separate document that sees no other style.</summary>
+    /// <summary><c>assets/footer.css</c>, inlined the same way: the style of the page-margin boxes that hold the page footer.</summary>
     public string ReadFooterStylesheet() => ReadInlinedCss(FooterStylesheetPath);
 
     private string ReadInlinedCss(string relativePath)

@@ -94,6 +94,27 @@ public sealed class ChromiumPdfRendererTests(DocumentsFixture fixture)
         PdfText.Read(pdf).AssertContains("Après le délai");
     }
 
+    [Fact]
+    public async Task The_footer_is_drawn_by_the_page_with_its_reference_as_plain_text_and_every_page_numbered()
+    {
+        // Quotes, a backslash and markup in the reference: it is a CSS string, never CSS nor HTML.
+        const string reference = "F999 \u00b7 « v1 » \"x\" \\ </style><p>injecté</p>";
+        var html = "<p>Première page</p><p style=\"break-before: page\">Deuxième page</p>";
+
+        var text = PdfText.Read(await fixture.Pdf.RenderAsync(new PdfRenderRequest(html, reference)));
+
+        Assert.Equal(2, text.PageCount);
+        for (var page = 1; page <= 2; page++)
+        {
+            Assert.Contains(reference, text.Pages[page - 1]);
+            Assert.Contains($"Page {page} / 2", text.Pages[page - 1]);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(text.Pages[page - 1], "injecté"));
+        }
+
+        Assert.Contains("Première page", text.Pages[0]);
+        Assert.Contains("Deuxième page", text.Pages[1]);
+    }
+
     private async Task<PdfText> PrintAcknowledgementAsync() =>
         PdfText.Read((await fixture.Renderer.RenderAsync("letters/acknowledgement", DocumentModels.Acknowledgement())).Pdf);
 }
