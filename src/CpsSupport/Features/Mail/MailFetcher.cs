@@ -83,15 +83,18 @@ public sealed class MailFetcher(
         var processed = await ProcessedFolderAsync(client, imap.ProcessedFolder, ct);
         var total = MailBatchResult.Empty;
 
-        var uids = await inbox.SearchAsync(SearchQuery.NotDeleted, ct);
+        IList<UniqueId> uids;
+        using (ingestion.Hooks.Time("imap: search")) uids = await inbox.SearchAsync(SearchQuery.NotDeleted, ct);
         foreach (var chunk in uids.Chunk(BatchSize))
         {
-            var summaries = await inbox.FetchAsync(chunk, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, ct);
+            IList<IMessageSummary> summaries;
+            using (ingestion.Hooks.Time("imap: sizes")) summaries = await inbox.FetchAsync(chunk, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, ct);
             var batch = new List<(UniqueId Uid, RawMail Mail)>();
             long bytes = 0;
             foreach (var summary in summaries.OrderBy(s => s.UniqueId.Id))
             {
                 var size = (long)(summary.Size ?? 0);
+                using var fetchTime = ingestion.Hooks.Time("imap: bodies");
                 RawMail mail;
                 if (size > Options.Limits.MaxMessageBytes)
                 {
@@ -130,8 +133,10 @@ public sealed class MailFetcher(
     private async Task<MailBatchResult> CommitImapAsync(IMailFolder inbox, IMailFolder processed, List<(UniqueId Uid, RawMail Mail)> batch, CancellationToken ct)
     {
         if (batch.Count == 0) return MailBatchResult.Empty;
-        var result = await ingestion.IngestAsync(batch.Select(b => b.Mail).ToList(), ct);
+        MailBatchResult result;
+        using (ingestion.Hooks.Time("ingest (total)")) result = await ingestion.IngestAsync(batch.Select(b => b.Mail).ToList(), ct);
         await ingestion.Hooks.AfterCommitAsync(batch.Select(b => b.Mail).ToList(), ct);
+        using var _ = ingestion.Hooks.Time("imap: flag + move");
         // Only now, after the commit: a crash before this line leaves the messages unread, and the rerun skips them as duplicates.
         var uids = batch.Select(b => b.Uid).ToList();
         await inbox.AddFlagsAsync(uids, MessageFlags.Seen, silent: true, ct);
