@@ -56,7 +56,7 @@ public sealed class MailIngestionService(
         {
             return await IngestInOneTransactionAsync(batch, ct);
         }
-        catch (Exception e) when (batch.Count > 1 && e is DbUpdateException or PostgresException or InvalidOperationException)
+        catch (Exception e) when (e is DbUpdateException or PostgresException or InvalidOperationException)
         {
             logger.LogWarning(e, "A batch of {Count} mails failed to save; retrying one by one", batch.Count);
         }
@@ -148,6 +148,7 @@ public sealed class MailIngestionService(
             }
 
             trackedByCurrent = [];
+            var (unnumbered, acknowledgements) = (lookups.Unnumbered.Count, lookups.PendingAcknowledgements.Count);
             try
             {
                 if (parseError is not null) throw new FormatException($"Message illisible : {parseError.Message}", parseError);
@@ -168,6 +169,8 @@ public sealed class MailIngestionService(
                     }
                 }
                 trackedByCurrent = null;
+                lookups.Unnumbered.RemoveRange(unnumbered, lookups.Unnumbered.Count - unnumbered);
+                lookups.PendingAcknowledgements.RemoveRange(acknowledgements, lookups.PendingAcknowledgements.Count - acknowledgements);
                 logger.LogWarning(e, "Mail {Source} ({MessageId}) quarantined", mail.SourceRef, inbound.MessageId);
                 Quarantine(inbound, e.Message, now, retry: true);
                 db.InboundMails.Add(inbound);
@@ -177,6 +180,7 @@ public sealed class MailIngestionService(
 
             if (pending >= FlushBytes)
             {
+                await NumberAndAcknowledgeAsync(db, lookups, ct);
                 using var _ = hooks.Time("db: save (flush)");
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
@@ -184,6 +188,7 @@ public sealed class MailIngestionService(
                 pending = 0;
             }
         }
+        await NumberAndAcknowledgeAsync(db, lookups, ct);
         using (hooks.Time("change tracking")) db.ChangeTracker.DetectChanges();
         using (hooks.Time("db: save + commit"))
         {
@@ -191,6 +196,46 @@ public sealed class MailIngestionService(
             await tx.CommitAsync(ct);
         }
         return new MailBatchResult(processed, duplicates, ignored, quarantined);
+    }
+
+    /// <summary>
+    /// Numbers the batch's new tickets from one draw of the sequence, then queues their acknowledgements. A failure here
+    /// (no outbox, template error) fails the batch, which is then retried one message per transaction.
+    /// </summary>
+    private async Task NumberAndAcknowledgeAsync(CpsDbContext db, BatchLookups lookups, CancellationToken ct)
+    {
+        if (lookups.Unnumbered.Count > 0)
+        {
+            using var _ = hooks.Time("db: ticket numbers");
+            var count = lookups.Unnumbered.Count;
+            var sequences = await db.Database.SqlQueryRaw<long>(
+                "SELECT nextval('ticket_number_seq') AS \"Value\" FROM generate_series(1, {0})", count).ToListAsync(ct);
+            sequences.Sort();
+            for (var i = 0; i < count; i++)
+            {
+                var (ticket, at) = lookups.Unnumbered[i];
+                ticket.Number = TicketNumber.Format(TicketNumber.YearOf(at), sequences[i]);
+            }
+            lookups.Unnumbered.Clear();
+        }
+        if (lookups.PendingAcknowledgements.Count > 0)
+        {
+            using var _ = hooks.Time("acknowledgement (limit, template, threading)");
+            foreach (var (ticket, inbound, address, messageId) in lookups.PendingAcknowledgements)
+            {
+                try
+                {
+                    inbound.AcknowledgementQueued = await Outbox.QueueAcknowledgementAsync(db, ticket.Id, address, messageId, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not DbUpdateException and not NpgsqlException and not InvalidOperationException)
+                {
+                    // Seen by IngestAsync as a failed batch: retried one message per transaction, the failing one quarantined.
+                    throw new InvalidOperationException(e.Message, e);
+                }
+                if (!inbound.AcknowledgementQueued) inbound.Note = "accusé de réception non envoyé : limite horaire atteinte pour cet expéditeur";
+            }
+            lookups.PendingAcknowledgements.Clear();
+        }
     }
 
     /// <summary>What a batch needs from the database, read in one query per kind instead of one per message.</summary>
@@ -204,6 +249,10 @@ public sealed class MailIngestionService(
         /// <summary>Sender address → the one person with that address (null when none or several).</summary>
         public required Dictionary<string, Guid?> People { get; init; }
         public required IReadOnlyDictionary<TicketCategory, (TimeSpan FirstResponse, TimeSpan Resolution)> Sla { get; init; }
+        /// <summary>New tickets waiting for their number, in arrival order.</summary>
+        public List<(Ticket Ticket, DateTimeOffset At)> Unnumbered { get; } = [];
+        /// <summary>Acknowledgements to queue once the tickets are numbered (the number is in their subject).</summary>
+        public List<(Ticket Ticket, InboundMail Inbound, string Address, string? MessageId)> PendingAcknowledgements { get; } = [];
 
         public static async Task<BatchLookups> LoadAsync(CpsDbContext db, IReadOnlyList<(RawMail Mail, MimeMessage? Message, string Key)> batch,
             TicketSla sla, IMailOutbox? outbox, CancellationToken ct)
@@ -390,6 +439,8 @@ public sealed class MailIngestionService(
         ParsedMail mail;
         using (hooks.Time("read + sanitize (MailContentReader)")) mail = MailContentReader.Read(message, Options);
         hooks.OnParsed(mail);
+        // The subject as read in the message's declared charset (MimeKit's own reading falls back to windows-1252).
+        if (mail.Subject != "(sans objet)") inbound.Subject = Truncate(mail.Subject, 300);
         inbound.ProcessedAt = now;
         inbound.NextAttemptAt = null;
         inbound.Status = InboundMailStatus.Processed;
@@ -471,8 +522,13 @@ public sealed class MailIngestionService(
         if (!isNew) return;
         if (mail.Kind == MailKind.Ordinary && mail.FromAddress is { } address)
         {
-            // Same SaveChanges as the ticket: the acknowledgement exists if and only if the ticket does.
-            using var _ = hooks.Time("acknowledgement (limit, template, threading)");
+            // Same SaveChanges as the ticket: the acknowledgement exists if and only if the ticket does. In a batch it is
+            // queued once the batch's new tickets have their numbers (one query for all), just before saving.
+            if (lookups is not null)
+            {
+                lookups.PendingAcknowledgements.Add((ticket, inbound, address, mail.MessageId));
+                return;
+            }
             inbound.AcknowledgementQueued = await Outbox.QueueAcknowledgementAsync(db, ticket.Id, address, mail.MessageId, ct);
             if (!inbound.AcknowledgementQueued) inbound.Note = "accusé de réception non envoyé : limite horaire atteinte pour cet expéditeur";
         }
@@ -520,14 +576,16 @@ public sealed class MailIngestionService(
 
     private async Task<Ticket> NewTicketAsync(CpsDbContext db, ParsedMail mail, DateTimeOffset now, BatchLookups? lookups, CancellationToken ct)
     {
-        var sequence = await db.Database.SqlQueryRaw<long>("SELECT nextval('ticket_number_seq') AS \"Value\"").SingleAsync(ct);
+        // In a batch the number is drawn for all new tickets at once before saving (no gap: only tickets that are saved get one).
+        long? sequence = lookups is not null ? null
+            : await db.Database.SqlQueryRaw<long>("SELECT nextval('ticket_number_seq') AS \"Value\"").SingleAsync(ct);
         var personId = mail.FromAddress is { } from
             ? lookups is not null ? lookups.People.GetValueOrDefault(from) : await db.People.Where(p => p.Email == from).Select(p => (Guid?)p.Id).Take(2).ToListAsync(ct) is [var single] ? single : null
             : null;
         var category = MailTextHints.SuggestCategory(mail.Subject, mail.Text);
         var ticket = new Ticket
         {
-            Number = TicketNumber.Format(TicketNumber.YearOf(now), sequence),
+            Number = sequence is { } value ? TicketNumber.Format(TicketNumber.YearOf(now), value) : "",
             Subject = Truncate(mail.Subject, 300)!,
             Channel = TicketChannel.Mail,
             State = TicketState.New,
@@ -542,6 +600,7 @@ public sealed class MailIngestionService(
         if (category != TicketCategory.Other)
             ticket.Events.Add(new TicketEvent { Kind = TicketEventKind.CategoryChanged, At = now, Actor = "Courriel entrant", Text = $"Catégorie suggérée d'après le texte : {TicketLabels.Category(category)}" });
         db.Tickets.Add(ticket);
+        lookups?.Unnumbered.Add((ticket, now));
         return ticket;
     }
 
