@@ -22,6 +22,12 @@ public sealed class MailFetcher(
     IOptions<MailOptions> options,
     ILogger<MailFetcher> logger)
 {
+    /// <summary>
+    /// PostgreSQL advisory lock held while the mailbox is read: the recurring poll and the IMAP IDLE listener (and several
+    /// instances of the application) never ingest at the same time; the second waits for the first, then finds what is left.
+    /// </summary>
+    public const long FetchLockKey = 7_000_700_007;
+
     public int BatchSize { get; set; } = 150;
     public long BatchBytes { get; set; } = 48L * 1024 * 1024;
 
@@ -32,6 +38,23 @@ public sealed class MailFetcher(
     {
         var source = Options.Source;
         if (source.Equals("None", StringComparison.OrdinalIgnoreCase)) return MailBatchResult.Empty;
+        await using var lockDb = await dbFactory.CreateDbContextAsync(ct);
+        await lockDb.Database.OpenConnectionAsync(ct);
+        await lockDb.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock({0})", [FetchLockKey], ct);
+        try
+        {
+            return await FetchLockedAsync(source, ct);
+        }
+        finally
+        {
+            // Pooled connections keep session locks: released explicitly (a crashed process loses its connection, and the lock with it).
+            await lockDb.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock({0})", [FetchLockKey], CancellationToken.None);
+            await lockDb.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<MailBatchResult> FetchLockedAsync(string source, CancellationToken ct)
+    {
         var started = clock.GetUtcNow();
         var total = MailBatchResult.Empty;
         var backlog = 0;
