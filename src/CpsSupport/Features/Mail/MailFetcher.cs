@@ -112,45 +112,74 @@ public sealed class MailFetcher(
         {
             IList<IMessageSummary> summaries;
             using (ingestion.Hooks.Time("imap: sizes")) summaries = await inbox.FetchAsync(chunk, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, ct);
-            var batch = new List<(UniqueId Uid, RawMail Mail)>();
+            // Groups of at most BatchBytes, each downloaded with one FETCH BODY.PEEK[] for its UID set and committed as one batch.
+            var group = new List<IMessageSummary>();
             long bytes = 0;
             foreach (var summary in summaries.OrderBy(s => s.UniqueId.Id))
             {
                 var size = (long)(summary.Size ?? 0);
-                using var fetchTime = ingestion.Hooks.Time("imap: bodies");
-                RawMail mail;
-                if (size > Options.Limits.MaxMessageBytes)
+                var counted = size > Options.Limits.MaxMessageBytes ? 0 : size;
+                if (group.Count > 0 && bytes + counted > BatchBytes)
                 {
-                    // Never downloaded whole: its headers are kept with a notice, the message stays in the mailbox.
-                    var headers = await inbox.GetHeadersAsync(summary.UniqueId, ct);
-                    using var buffer = new MemoryStream();
-                    await headers.WriteToAsync(buffer, ct);
-                    mail = new RawMail($"IMAP UID {summary.UniqueId.Id}", buffer.ToArray(), size, HeadersOnly: true,
-                        FallbackKey: $"imap:{inbox.UidValidity}:{summary.UniqueId.Id}");
-                }
-                else
-                {
-                    await using var stream = await inbox.GetStreamAsync(summary.UniqueId, ct);
-                    using var buffer = new MemoryStream(size > 0 ? (int)size : 4096);
-                    await stream.CopyToAsync(buffer, ct);
-                    mail = new RawMail($"IMAP UID {summary.UniqueId.Id}", buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray(), buffer.Length);
-                }
-                batch.Add((summary.UniqueId, mail));
-                bytes += mail.Content.LongLength;
-                if (bytes >= BatchBytes)
-                {
-                    total += await CommitImapAsync(inbox, processed, batch, ct);
-                    batch.Clear();
+                    total += await CommitImapAsync(inbox, processed, await DownloadAsync(inbox, group, ct), ct);
+                    group.Clear();
                     bytes = 0;
                 }
+                group.Add(summary);
+                bytes += counted;
             }
-            total += await CommitImapAsync(inbox, processed, batch, ct);
+            total += await CommitImapAsync(inbox, processed, await DownloadAsync(inbox, group, ct), ct);
         }
 
         await inbox.StatusAsync(StatusItems.Count, ct);
         var backlog = inbox.Count;
         await client.DisconnectAsync(true, ct);
         return (total, backlog);
+    }
+
+    /// <summary>
+    /// The group's messages in UID order: bodies in one pipelined FETCH (BODY.PEEK[], so nothing is flagged yet), only the
+    /// headers of a message over the size limit (it stays in the mailbox, quarantined with a notice).
+    /// </summary>
+    private async Task<List<(UniqueId Uid, RawMail Mail)>> DownloadAsync(IMailFolder inbox, List<IMessageSummary> group, CancellationToken ct)
+    {
+        var mails = new Dictionary<UniqueId, RawMail>();
+        var small = group.Where(s => (long)(s.Size ?? 0) <= Options.Limits.MaxMessageBytes).Select(s => s.UniqueId).ToList();
+        if (small.Count > 0)
+        {
+            using var _ = ingestion.Hooks.Time("imap: bodies");
+            var sizes = group.ToDictionary(s => s.UniqueId, s => (long)(s.Size ?? 0));
+            async Task Copy(UniqueId uid, Stream stream, CancellationToken token)
+            {
+                var size = sizes.GetValueOrDefault(uid);
+                using var buffer = new MemoryStream(size > 0 ? (int)size : 4096);
+                await stream.CopyToAsync(buffer, token);
+                mails[uid] = new RawMail($"IMAP UID {uid.Id}", buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray(), buffer.Length);
+            }
+            if (inbox is ImapFolder imapFolder)
+            {
+                await imapFolder.GetStreamsAsync(small, (_, _, uid, stream, token) => Copy(uid, stream, token), ct);
+            }
+            else
+            {
+                foreach (var uid in small)
+                {
+                    await using var stream = await inbox.GetStreamAsync(uid, ct);
+                    await Copy(uid, stream, ct);
+                }
+            }
+        }
+        foreach (var summary in group.Where(s => (long)(s.Size ?? 0) > Options.Limits.MaxMessageBytes))
+        {
+            // Never downloaded whole: its headers are kept with a notice, the message stays in the mailbox.
+            var headers = await inbox.GetHeadersAsync(summary.UniqueId, ct);
+            using var buffer = new MemoryStream();
+            await headers.WriteToAsync(buffer, ct);
+            mails[summary.UniqueId] = new RawMail($"IMAP UID {summary.UniqueId.Id}", buffer.ToArray(), (long)(summary.Size ?? 0), HeadersOnly: true,
+                FallbackKey: $"imap:{inbox.UidValidity}:{summary.UniqueId.Id}");
+        }
+        // A message expunged meanwhile by another client is simply absent: nothing to commit, nothing to move.
+        return group.Where(s => mails.ContainsKey(s.UniqueId)).Select(s => (s.UniqueId, mails[s.UniqueId])).ToList();
     }
 
     private async Task<MailBatchResult> CommitImapAsync(IMailFolder inbox, IMailFolder processed, List<(UniqueId Uid, RawMail Mail)> batch, CancellationToken ct)
