@@ -59,6 +59,27 @@ public sealed class MailIdleListenerTests
         Assert.Equal((40, 40), await w.Imap.CountAsync("Traités"));
     }
 
+    [DovecotFact]
+    public async Task A_server_without_IDLE_leaves_the_mailbox_to_the_recurring_poll()
+    {
+        // Dovecot announcing its usual capabilities minus IDLE.
+        await using var w = await MailIngestionWorld.WithDovecotAsync(dovecotConfig:
+            "imap_capability = IMAP4rev1 LITERAL+ SASL-IR LOGIN-REFERRALS ID ENABLE SORT THREAD=REFERENCES MULTIAPPEND UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 ESEARCH MOVE");
+        await using var services = Services(w);
+        var listener = new MailIdleListener(services.GetRequiredService<IServiceScopeFactory>(), Microsoft.Extensions.Options.Options.Create(w.Options),
+            NullLogger<MailIdleListener>.Instance);
+        await w.Imap.AppendAsync([Incoming("poll.user@cabinet.example", "Carte perdue", "Perdue.")]);
+
+        await listener.StartAsync(CancellationToken.None);
+        await listener.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(listener.IdleUnsupported);
+        Assert.Equal(0, listener.FetchCount);
+        Assert.Empty(await w.TicketsAsync()); // left to the poll, which still works against this server
+        Assert.Equal(1, (await w.Fetcher.FetchAsync(CancellationToken.None)).Processed);
+        await listener.StopAsync(CancellationToken.None);
+    }
+
     [Fact]
     public async Task The_listener_does_nothing_when_the_source_is_not_Imap_or_idle_is_off()
     {
