@@ -33,7 +33,8 @@ public sealed class TestDovecot : IAsyncDisposable
     public static string? MissingReason =>
         File.Exists("/usr/sbin/dovecot") ? null : "Dovecot is not installed (apt-get install -y dovecot-imapd): IMAP tests skipped.";
 
-    public static async Task<TestDovecot> StartAsync()
+    /// <param name="extraConfig">Dovecot settings appended to the generated configuration (e.g. an <c>imap_capability</c> without IDLE).</param>
+    public static async Task<TestDovecot> StartAsync(string? extraConfig = null)
     {
         if (MissingReason is { } reason) throw new InvalidOperationException(reason);
         var directory = Path.Combine(Path.GetTempPath(), $"cps-dovecot-{Environment.ProcessId}-{Guid.NewGuid():N}"[..44]);
@@ -82,6 +83,7 @@ public sealed class TestDovecot : IAsyncDisposable
             service anvil {
               chroot =
             }
+            {{extraConfig}}
             """);
         Run("chown", "-R", "nobody:nogroup", Path.Combine(directory, "mail"));
         // The master daemonizes and keeps inherited pipes open: its output goes to a file, not to a pipe read to the end.

@@ -41,13 +41,14 @@ public static class MailIngestionRun
         var database = $"cps_bench_mail_{name}";
         await cluster.EnsureDatabaseAsync(database);
         var connection = cluster.ConnectionString(database);
-        var outbox = new CountingOutbox();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddCpsSupport(connection);
-        services.AddSingleton<IMailOutbox>(outbox);
+        // The real outbox: the acknowledgement (hourly limit, template, threading headers) is part of the measure.
+        services.AddCpsMailDelivery(configuration);
         int imapPort = 0;
         services.Configure<MailOptions>(m =>
         {
@@ -79,21 +80,30 @@ public static class MailIngestionRun
 
         await using var scope = provider.CreateAsyncScope();
         var fetcher = scope.ServiceProvider.GetRequiredService<MailFetcher>();
+        var phases = new MailPhaseTimes();
+        scope.ServiceProvider.GetRequiredService<MailIngestionHooks>().Phases = phases;
 
         GC.Collect();
         long peakHeap = 0;
         using var sampler = new Timer(_ => { var h = GC.GetTotalMemory(false); if (h > Interlocked.Read(ref peakHeap)) Interlocked.Exchange(ref peakHeap, h); }, null, 0, 50);
         var before = Process.GetCurrentProcess().PeakWorkingSet64;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var result = await fetcher.FetchAsync(CancellationToken.None);
         watch.Stop();
         var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         await using (var db = await factory.CreateDbContextAsync())
         {
             var tickets = await db.Tickets.CountAsync();
+            var acknowledgements = await db.OutgoingMails.CountAsync();
             log.WriteLine($"[{name}] {result.Total} messages ingested ({result.Processed} processed, {result.Quarantined} quarantined, {tickets} tickets, "
-                + $"{outbox.Count} acknowledgements) in {watch.Elapsed.TotalSeconds:0.0} s = {result.Total / watch.Elapsed.TotalSeconds:0} msg/s; "
+                + $"{acknowledgements} acknowledgements) in {watch.Elapsed.TotalSeconds:0.0} s = {result.Total / watch.Elapsed.TotalSeconds:0} msg/s; "
                 + $"peak working set {process.PeakWorkingSet64 / 1048576} MB (before {before / 1048576} MB), peak GC heap {Interlocked.Read(ref peakHeap) / 1048576} MB");
+            log.WriteLine($"[{name}] CPU: bench process {cpu.TotalSeconds:0.0} s = {cpu.TotalMilliseconds / Math.Max(1, result.Total):0.00} ms/msg (Dovecot and PostgreSQL not counted)");
+            log.WriteLine($"[{name}] Wall time per phase (summed; nested phases inside 'ingest (total)'):");
+            foreach (var (phase, total, n) in phases.Snapshot())
+                log.WriteLine($"    {phase,-45} {total.TotalSeconds,8:0.000} s  {total.TotalMilliseconds / Math.Max(1, result.Total),7:0.000} ms/msg  ({n} measures)");
         }
         var (left, _) = await dovecot.CountAsync("INBOX");
         var (moved, seen) = await dovecot.CountAsync("Traités");
@@ -128,18 +138,4 @@ public static class MailIngestionRun
     }
 
     private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
-
-    private sealed class CountingOutbox : IMailOutbox
-    {
-        private int _count;
-        public int Count => _count;
-
-        public Task<bool> QueueAcknowledgementAsync(CpsDbContext db, Guid ticketId, string recipientAddress, string? inReplyToMessageId, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _count);
-            return Task.FromResult(true);
-        }
-
-        public Task QueueReplyAsync(CpsDbContext db, Guid ticketId, Guid ticketMessageId, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

@@ -67,7 +67,9 @@ public sealed class FilledFormService(IDbContextFactory<CpsDbContext> dbFactory,
     }
 
     private static IQueryable<PdfAttachment> PdfAttachments(CpsDbContext db) =>
-        db.Attachments.AsNoTracking().Where(a => a.ContentType == "application/pdf")
+        db.Attachments.AsNoTracking()
+            // Mail clients also send PDFs as application/octet-stream (or with capitals): the name tells then.
+            .Where(a => a.ContentType.ToLower() == "application/pdf" || a.FileName.ToLower().EndsWith(".pdf"))
             .Join(db.TicketMessages, a => a.MessageId, m => m.Id, (a, m) => new PdfAttachment { AttachmentId = a.Id, FileName = a.FileName, Sha256 = a.Sha256, TicketId = m.TicketId, CreatedAt = a.CreatedAt });
 
     // Member initialisation (not a constructor) so that EF can filter and sort on the projection.

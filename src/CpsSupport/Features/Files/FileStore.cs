@@ -20,6 +20,27 @@ public static class FileStore
     }
 
     /// <summary>
+    /// As <see cref="AddAsync(CpsDbContext, byte[], DateTimeOffset, CancellationToken)"/>, for callers storing many files in one
+    /// context: <paramref name="checkedHashes"/> tells, for hashes already checked (in one query beforehand), whether the content
+    /// is stored or added (true) or absent (false); the database is asked only about the others, and the map is kept up to date.
+    /// </summary>
+    public static async Task<string> AddAsync(CpsDbContext db, byte[] content, DateTimeOffset now, Dictionary<string, bool> checkedHashes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(checkedHashes);
+        var hash = Hash(content);
+        if (checkedHashes.TryGetValue(hash, out var stored) && stored) return hash;
+        if (!checkedHashes.ContainsKey(hash) && await db.StoredFiles.AnyAsync(f => f.Sha256 == hash, ct)) return Known(hash);
+        db.StoredFiles.Add(new StoredFile { Sha256 = hash, Length = content.LongLength, Content = content, CreatedAt = now });
+        return Known(hash);
+
+        string Known(string h)
+        {
+            checkedHashes[h] = true;
+            return h;
+        }
+    }
+
+    /// <summary>
     /// Saves <paramref name="db"/> (no explicit transaction open). When another transaction stored some of the same content
     /// meanwhile (two agents printing the same document at once), that copy is kept and the rest is saved: same bytes, same row.
     /// </summary>

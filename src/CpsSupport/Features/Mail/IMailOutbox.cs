@@ -16,6 +16,12 @@ public interface IMailOutbox
     /// </summary>
     Task<bool> QueueAcknowledgementAsync(CpsDbContext db, Guid ticketId, string recipientAddress, string? inReplyToMessageId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Optional: reads in one query how many acknowledgements each of <paramref name="addresses"/> received in the last hour,
+    /// so that <see cref="QueueAcknowledgementAsync"/> on the same context need not ask again for each message of a batch.
+    /// </summary>
+    Task PrepareAcknowledgementsAsync(CpsDbContext db, IReadOnlyCollection<string> addresses, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Queues a public reply written on the ticket, threaded on the ticket's known Message-IDs.</summary>
     Task QueueReplyAsync(CpsDbContext db, Guid ticketId, Guid ticketMessageId, CancellationToken cancellationToken);
 

@@ -22,6 +22,12 @@ public sealed class MailFetcher(
     IOptions<MailOptions> options,
     ILogger<MailFetcher> logger)
 {
+    /// <summary>
+    /// PostgreSQL advisory lock held while the mailbox is read: the recurring poll and the IMAP IDLE listener (and several
+    /// instances of the application) never ingest at the same time; the second waits for the first, then finds what is left.
+    /// </summary>
+    public const long FetchLockKey = 7_000_700_007;
+
     public int BatchSize { get; set; } = 150;
     public long BatchBytes { get; set; } = 48L * 1024 * 1024;
 
@@ -32,6 +38,23 @@ public sealed class MailFetcher(
     {
         var source = Options.Source;
         if (source.Equals("None", StringComparison.OrdinalIgnoreCase)) return MailBatchResult.Empty;
+        await using var lockDb = await dbFactory.CreateDbContextAsync(ct);
+        await lockDb.Database.OpenConnectionAsync(ct);
+        await lockDb.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock({0})", [FetchLockKey], ct);
+        try
+        {
+            return await FetchLockedAsync(source, ct);
+        }
+        finally
+        {
+            // Pooled connections keep session locks: released explicitly (a crashed process loses its connection, and the lock with it).
+            await lockDb.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock({0})", [FetchLockKey], CancellationToken.None);
+            await lockDb.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<MailBatchResult> FetchLockedAsync(string source, CancellationToken ct)
+    {
         var started = clock.GetUtcNow();
         var total = MailBatchResult.Empty;
         var backlog = 0;
@@ -83,42 +106,29 @@ public sealed class MailFetcher(
         var processed = await ProcessedFolderAsync(client, imap.ProcessedFolder, ct);
         var total = MailBatchResult.Empty;
 
-        var uids = await inbox.SearchAsync(SearchQuery.NotDeleted, ct);
+        IList<UniqueId> uids;
+        using (ingestion.Hooks.Time("imap: search")) uids = await inbox.SearchAsync(SearchQuery.NotDeleted, ct);
         foreach (var chunk in uids.Chunk(BatchSize))
         {
-            var summaries = await inbox.FetchAsync(chunk, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, ct);
-            var batch = new List<(UniqueId Uid, RawMail Mail)>();
+            IList<IMessageSummary> summaries;
+            using (ingestion.Hooks.Time("imap: sizes")) summaries = await inbox.FetchAsync(chunk, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, ct);
+            // Groups of at most BatchBytes, each downloaded with one FETCH BODY.PEEK[] for its UID set and committed as one batch.
+            var group = new List<IMessageSummary>();
             long bytes = 0;
             foreach (var summary in summaries.OrderBy(s => s.UniqueId.Id))
             {
                 var size = (long)(summary.Size ?? 0);
-                RawMail mail;
-                if (size > Options.Limits.MaxMessageBytes)
+                var counted = size > Options.Limits.MaxMessageBytes ? 0 : size;
+                if (group.Count > 0 && bytes + counted > BatchBytes)
                 {
-                    // Never downloaded whole: its headers are kept with a notice, the message stays in the mailbox.
-                    var headers = await inbox.GetHeadersAsync(summary.UniqueId, ct);
-                    using var buffer = new MemoryStream();
-                    await headers.WriteToAsync(buffer, ct);
-                    mail = new RawMail($"IMAP UID {summary.UniqueId.Id}", buffer.ToArray(), size, HeadersOnly: true,
-                        FallbackKey: $"imap:{inbox.UidValidity}:{summary.UniqueId.Id}");
-                }
-                else
-                {
-                    await using var stream = await inbox.GetStreamAsync(summary.UniqueId, ct);
-                    using var buffer = new MemoryStream(size > 0 ? (int)size : 4096);
-                    await stream.CopyToAsync(buffer, ct);
-                    mail = new RawMail($"IMAP UID {summary.UniqueId.Id}", buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray(), buffer.Length);
-                }
-                batch.Add((summary.UniqueId, mail));
-                bytes += mail.Content.LongLength;
-                if (bytes >= BatchBytes)
-                {
-                    total += await CommitImapAsync(inbox, processed, batch, ct);
-                    batch.Clear();
+                    total += await CommitImapAsync(inbox, processed, await DownloadAsync(inbox, group, ct), ct);
+                    group.Clear();
                     bytes = 0;
                 }
+                group.Add(summary);
+                bytes += counted;
             }
-            total += await CommitImapAsync(inbox, processed, batch, ct);
+            total += await CommitImapAsync(inbox, processed, await DownloadAsync(inbox, group, ct), ct);
         }
 
         await inbox.StatusAsync(StatusItems.Count, ct);
@@ -127,11 +137,58 @@ public sealed class MailFetcher(
         return (total, backlog);
     }
 
+    /// <summary>
+    /// The group's messages in UID order: bodies in one pipelined FETCH (BODY.PEEK[], so nothing is flagged yet), only the
+    /// headers of a message over the size limit (it stays in the mailbox, quarantined with a notice).
+    /// </summary>
+    private async Task<List<(UniqueId Uid, RawMail Mail)>> DownloadAsync(IMailFolder inbox, List<IMessageSummary> group, CancellationToken ct)
+    {
+        var mails = new Dictionary<UniqueId, RawMail>();
+        var small = group.Where(s => (long)(s.Size ?? 0) <= Options.Limits.MaxMessageBytes).Select(s => s.UniqueId).ToList();
+        if (small.Count > 0)
+        {
+            using var _ = ingestion.Hooks.Time("imap: bodies");
+            var sizes = group.ToDictionary(s => s.UniqueId, s => (long)(s.Size ?? 0));
+            async Task Copy(UniqueId uid, Stream stream, CancellationToken token)
+            {
+                var size = sizes.GetValueOrDefault(uid);
+                using var buffer = new MemoryStream(size > 0 ? (int)size : 4096);
+                await stream.CopyToAsync(buffer, token);
+                mails[uid] = new RawMail($"IMAP UID {uid.Id}", buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray(), buffer.Length);
+            }
+            if (inbox is ImapFolder imapFolder)
+            {
+                await imapFolder.GetStreamsAsync(small, (_, _, uid, stream, token) => Copy(uid, stream, token), ct);
+            }
+            else
+            {
+                foreach (var uid in small)
+                {
+                    await using var stream = await inbox.GetStreamAsync(uid, ct);
+                    await Copy(uid, stream, ct);
+                }
+            }
+        }
+        foreach (var summary in group.Where(s => (long)(s.Size ?? 0) > Options.Limits.MaxMessageBytes))
+        {
+            // Never downloaded whole: its headers are kept with a notice, the message stays in the mailbox.
+            var headers = await inbox.GetHeadersAsync(summary.UniqueId, ct);
+            using var buffer = new MemoryStream();
+            await headers.WriteToAsync(buffer, ct);
+            mails[summary.UniqueId] = new RawMail($"IMAP UID {summary.UniqueId.Id}", buffer.ToArray(), (long)(summary.Size ?? 0), HeadersOnly: true,
+                FallbackKey: $"imap:{inbox.UidValidity}:{summary.UniqueId.Id}");
+        }
+        // A message expunged meanwhile by another client is simply absent: nothing to commit, nothing to move.
+        return group.Where(s => mails.ContainsKey(s.UniqueId)).Select(s => (s.UniqueId, mails[s.UniqueId])).ToList();
+    }
+
     private async Task<MailBatchResult> CommitImapAsync(IMailFolder inbox, IMailFolder processed, List<(UniqueId Uid, RawMail Mail)> batch, CancellationToken ct)
     {
         if (batch.Count == 0) return MailBatchResult.Empty;
-        var result = await ingestion.IngestAsync(batch.Select(b => b.Mail).ToList(), ct);
+        MailBatchResult result;
+        using (ingestion.Hooks.Time("ingest (total)")) result = await ingestion.IngestAsync(batch.Select(b => b.Mail).ToList(), ct);
         await ingestion.Hooks.AfterCommitAsync(batch.Select(b => b.Mail).ToList(), ct);
+        using var _ = ingestion.Hooks.Time("imap: flag + move");
         // Only now, after the commit: a crash before this line leaves the messages unread, and the rerun skips them as duplicates.
         var uids = batch.Select(b => b.Uid).ToList();
         await inbox.AddFlagsAsync(uids, MessageFlags.Seen, silent: true, ct);

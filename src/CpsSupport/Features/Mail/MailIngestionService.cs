@@ -56,7 +56,7 @@ public sealed class MailIngestionService(
         {
             return await IngestInOneTransactionAsync(batch, ct);
         }
-        catch (Exception e) when (batch.Count > 1 && e is DbUpdateException or PostgresException or InvalidOperationException)
+        catch (Exception e) when (e is DbUpdateException or PostgresException or InvalidOperationException)
         {
             logger.LogWarning(e, "A batch of {Count} mails failed to save; retrying one by one", batch.Count);
         }
@@ -87,26 +87,38 @@ public sealed class MailIngestionService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // What one message adds (or loads) is detached again if it fails: recorded as it is tracked, not by scanning the tracker.
+        List<object>? trackedByCurrent = null;
+        db.ChangeTracker.Tracked += (_, e) => trackedByCurrent?.Add(e.Entry.Entity);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        int processed = 0, duplicates = 0, ignored = 0, quarantined = 0;
-        long pending = 0;
+
+        // Parsed up front, so the batch's lookups (known keys, stored copies, threads, senders) are one query each.
+        var parsed = new List<(RawMail Mail, MimeMessage? Message, Exception? Error, string Key)>(batch.Count);
         foreach (var mail in batch)
         {
-            var now = clock.GetUtcNow();
             MimeMessage? message = null;
             Exception? parseError = null;
             try
             {
+                using var _ = hooks.Time("parse (MimeKit)");
                 message = Parse(mail);
             }
             catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or IOException)
             {
                 parseError = e;
             }
+            parsed.Add((mail, message, parseError, DedupeKey(mail, message)));
+        }
+        BatchLookups lookups;
+        using (hooks.Time("db: batch lookups (keys, copies, threads, senders, SLA)")) lookups = await BatchLookups.LoadAsync(db, parsed.Select(p => (p.Mail, p.Message, p.Key)).ToList(), sla, outboxes.LastOrDefault(), ct);
 
-            var key = DedupeKey(mail, message);
-            if (!seen.Add(key) || await db.InboundMails.AnyAsync(m => m.DedupeKey == key, ct))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int processed = 0, duplicates = 0, ignored = 0, quarantined = 0;
+        long pending = 0;
+        foreach (var (mail, message, parseError, key) in parsed)
+        {
+            var now = clock.GetUtcNow();
+            if (!seen.Add(key) || lookups.KnownKeys.Contains(key))
             {
                 duplicates++;
                 continue;
@@ -122,7 +134,7 @@ public sealed class MailIngestionService(
                 Subject = Truncate(message?.Subject, 300),
                 ReceivedAt = now,
             };
-            inbound.RawSha256 = await FileStore.AddAsync(db, mail.Content, now, ct);
+            using (hooks.Time("raw copy hash")) inbound.RawSha256 = await FileStore.AddAsync(db, mail.Content, now, lookups.StoredHashes, ct);
             pending += mail.Content.LongLength;
 
             if (mail.HeadersOnly)
@@ -135,37 +147,154 @@ public sealed class MailIngestionService(
                 continue;
             }
 
-            var before = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+            trackedByCurrent = [];
+            var (unnumbered, acknowledgements) = (lookups.Unnumbered.Count, lookups.PendingAcknowledgements.Count);
             try
             {
                 if (parseError is not null) throw new FormatException($"Message illisible : {parseError.Message}", parseError);
-                await ApplyAsync(db, message!, inbound, now, ct);
-                db.ChangeTracker.DetectChanges();
+                await ApplyAsync(db, message!, inbound, now, lookups, ct);
                 if (inbound.Status == InboundMailStatus.Ignored) ignored++; else processed++;
+                // Later messages of the batch thread onto this one without a query.
+                if (inbound.TicketId is { } ticketId && inbound.MessageId is { Length: > 0 } messageId) lookups.Threads.TryAdd(messageId, ticketId);
             }
             catch (Exception e) when (e is not OperationCanceledException and not DbUpdateException and not NpgsqlException)
             {
                 // Undo what this message added, keep its raw copy, and quarantine it within the same batch.
-                foreach (var entry in db.ChangeTracker.Entries().Where(x => !before.Contains(x.Entity) && x.Entity is not StoredFile).ToList())
-                    entry.State = EntityState.Detached;
+                using (hooks.Time("change tracking"))
+                {
+                    foreach (var entity in trackedByCurrent.Where(x => x is not StoredFile))
+                    {
+                        var entry = db.Entry(entity);
+                        if (entry.State != EntityState.Detached) entry.State = EntityState.Detached;
+                    }
+                }
+                trackedByCurrent = null;
+                lookups.Unnumbered.RemoveRange(unnumbered, lookups.Unnumbered.Count - unnumbered);
+                lookups.PendingAcknowledgements.RemoveRange(acknowledgements, lookups.PendingAcknowledgements.Count - acknowledgements);
                 logger.LogWarning(e, "Mail {Source} ({MessageId}) quarantined", mail.SourceRef, inbound.MessageId);
                 Quarantine(inbound, e.Message, now, retry: true);
                 db.InboundMails.Add(inbound);
-                db.ChangeTracker.DetectChanges();
                 quarantined++;
             }
+            trackedByCurrent = null;
 
             if (pending >= FlushBytes)
             {
+                await NumberAndAcknowledgeAsync(db, lookups, ct);
+                using var _ = hooks.Time("db: save (flush)");
+                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 pending = 0;
             }
         }
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await NumberAndAcknowledgeAsync(db, lookups, ct);
+        using (hooks.Time("change tracking")) db.ChangeTracker.DetectChanges();
+        using (hooks.Time("db: save + commit"))
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         return new MailBatchResult(processed, duplicates, ignored, quarantined);
+    }
+
+    /// <summary>
+    /// Numbers the batch's new tickets from one draw of the sequence, then queues their acknowledgements. A failure here
+    /// (no outbox, template error) fails the batch, which is then retried one message per transaction.
+    /// </summary>
+    private async Task NumberAndAcknowledgeAsync(CpsDbContext db, BatchLookups lookups, CancellationToken ct)
+    {
+        if (lookups.Unnumbered.Count > 0)
+        {
+            using var _ = hooks.Time("db: ticket numbers");
+            var count = lookups.Unnumbered.Count;
+            var sequences = await db.Database.SqlQueryRaw<long>(
+                "SELECT nextval('ticket_number_seq') AS \"Value\" FROM generate_series(1, {0})", count).ToListAsync(ct);
+            sequences.Sort();
+            for (var i = 0; i < count; i++)
+            {
+                var (ticket, at) = lookups.Unnumbered[i];
+                ticket.Number = TicketNumber.Format(TicketNumber.YearOf(at), sequences[i]);
+            }
+            lookups.Unnumbered.Clear();
+        }
+        if (lookups.PendingAcknowledgements.Count > 0)
+        {
+            using var _ = hooks.Time("acknowledgement (limit, template, threading)");
+            foreach (var (ticket, inbound, address, messageId) in lookups.PendingAcknowledgements)
+            {
+                try
+                {
+                    inbound.AcknowledgementQueued = await Outbox.QueueAcknowledgementAsync(db, ticket.Id, address, messageId, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not DbUpdateException and not NpgsqlException and not InvalidOperationException)
+                {
+                    // Seen by IngestAsync as a failed batch: retried one message per transaction, the failing one quarantined.
+                    throw new InvalidOperationException(e.Message, e);
+                }
+                if (!inbound.AcknowledgementQueued) inbound.Note = "accusé de réception non envoyé : limite horaire atteinte pour cet expéditeur";
+            }
+            lookups.PendingAcknowledgements.Clear();
+        }
+    }
+
+    /// <summary>What a batch needs from the database, read in one query per kind instead of one per message.</summary>
+    private sealed class BatchLookups
+    {
+        public required HashSet<string> KnownKeys { get; init; }
+        /// <summary>Content hash → stored or added (true), known absent (false).</summary>
+        public required Dictionary<string, bool> StoredHashes { get; init; }
+        /// <summary>Message-ID (without brackets) → ticket, for the In-Reply-To/References of the batch and the batch's own messages.</summary>
+        public required Dictionary<string, Guid> Threads { get; init; }
+        /// <summary>Sender address → the one person with that address (null when none or several).</summary>
+        public required Dictionary<string, Guid?> People { get; init; }
+        public required IReadOnlyDictionary<TicketCategory, (TimeSpan FirstResponse, TimeSpan Resolution)> Sla { get; init; }
+        /// <summary>New tickets waiting for their number, in arrival order.</summary>
+        public List<(Ticket Ticket, DateTimeOffset At)> Unnumbered { get; } = [];
+        /// <summary>Acknowledgements to queue once the tickets are numbered (the number is in their subject).</summary>
+        public List<(Ticket Ticket, InboundMail Inbound, string Address, string? MessageId)> PendingAcknowledgements { get; } = [];
+
+        public static async Task<BatchLookups> LoadAsync(CpsDbContext db, IReadOnlyList<(RawMail Mail, MimeMessage? Message, string Key)> batch,
+            TicketSla sla, IMailOutbox? outbox, CancellationToken ct)
+        {
+            var keys = batch.Select(b => b.Key).Distinct().ToList();
+            var knownKeys = (await db.InboundMails.AsNoTracking().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var hashes = batch.Select(b => FileStore.Hash(b.Mail.Content)).Distinct().ToList();
+            var stored = (await db.StoredFiles.AsNoTracking().Where(f => hashes.Contains(f.Sha256)).Select(f => f.Sha256).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var checkedHashes = hashes.ToDictionary(h => h, stored.Contains, StringComparer.Ordinal);
+
+            var threadIds = batch.Where(b => b.Message is not null).SelectMany(b => ThreadIds(b.Message!)).Distinct(StringComparer.Ordinal).ToList();
+            var threads = new Dictionary<string, Guid>(StringComparer.Ordinal);
+            if (threadIds.Count > 0)
+            {
+                foreach (var (id, ticket) in await db.TicketMessages.AsNoTracking().Where(m => m.MessageId != null && threadIds.Contains(m.MessageId))
+                    .Select(m => new ValueTuple<string, Guid>(m.MessageId!, m.TicketId)).ToListAsync(ct)) threads.TryAdd(id, ticket);
+                foreach (var (id, ticket) in await db.InboundMails.AsNoTracking().Where(m => m.MessageId != null && threadIds.Contains(m.MessageId) && m.TicketId != null)
+                    .Select(m => new ValueTuple<string, Guid>(m.MessageId!, m.TicketId!.Value)).ToListAsync(ct)) threads.TryAdd(id, ticket);
+            }
+
+            var senders = batch.Select(b => b.Message?.From.Mailboxes.FirstOrDefault()?.Address?.Trim().ToLowerInvariant())
+                .OfType<string>().Where(a => a.Length is > 0 and <= 254).Distinct(StringComparer.Ordinal).ToList();
+            var people = new Dictionary<string, Guid?>(StringComparer.Ordinal);
+            if (senders.Count > 0)
+            {
+                foreach (var group in (await db.People.AsNoTracking().Where(p => p.Email != null && senders.Contains(p.Email))
+                    .Select(p => new { p.Email, p.Id }).ToListAsync(ct)).GroupBy(p => p.Email!, StringComparer.Ordinal))
+                    people[group.Key] = group.Count() == 1 ? group.First().Id : null;
+                if (outbox is not null) await outbox.PrepareAcknowledgementsAsync(db, senders, ct);
+            }
+            return new BatchLookups
+            {
+                KnownKeys = knownKeys, StoredHashes = checkedHashes, Threads = threads, People = people, Sla = await sla.AllTargetsAsync(db, ct),
+            };
+        }
+    }
+
+    /// <summary>In-Reply-To then References, as <see cref="MailContentReader.Read"/> lists them.</summary>
+    private static IEnumerable<string> ThreadIds(MimeMessage message)
+    {
+        if (message.InReplyTo is { Length: > 0 } inReplyTo) yield return inReplyTo;
+        foreach (var reference in message.References.Take(200)) if (reference.Length > 0) yield return reference;
     }
 
     private static MimeMessage Parse(RawMail mail)
@@ -268,7 +397,7 @@ public sealed class MailIngestionService(
                     throw new MailException("Seuls les en-têtes de ce message trop volumineux sont conservés : il ne peut pas être retraité.");
                 var message = Parse(new RawMail(inbound.SourceRef ?? "", raw, raw.LongLength));
                 inbound.Error = null;
-                await ApplyAsync(db, message, inbound, now, ct);
+                await ApplyAsync(db, message, inbound, now, null, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return true;
@@ -305,10 +434,13 @@ public sealed class MailIngestionService(
     }
 
     /// <summary>Turns one parsed message into a ticket, a message of a ticket, or an ignored row, in <paramref name="db"/>.</summary>
-    private async Task ApplyAsync(CpsDbContext db, MimeMessage message, InboundMail inbound, DateTimeOffset now, CancellationToken ct)
+    private async Task ApplyAsync(CpsDbContext db, MimeMessage message, InboundMail inbound, DateTimeOffset now, BatchLookups? lookups, CancellationToken ct)
     {
-        var mail = MailContentReader.Read(message, Options);
+        ParsedMail mail;
+        using (hooks.Time("read + sanitize (MailContentReader)")) mail = MailContentReader.Read(message, Options);
         hooks.OnParsed(mail);
+        // The subject as read in the message's declared charset (MimeKit's own reading falls back to windows-1252).
+        if (mail.Subject != "(sans objet)") inbound.Subject = Truncate(mail.Subject, 300);
         inbound.ProcessedAt = now;
         inbound.NextAttemptAt = null;
         inbound.Status = InboundMailStatus.Processed;
@@ -327,11 +459,13 @@ public sealed class MailIngestionService(
             return;
         }
 
-        var (ticket, strangerNumber) = await FindTicketAsync(db, mail, ct);
+        Ticket? ticket;
+        string? strangerNumber;
+        using (hooks.Time("db: thread lookup")) (ticket, strangerNumber) = await FindTicketAsync(db, mail, lookups, ct);
         var isNew = ticket is null;
         if (ticket is null)
         {
-            ticket = await NewTicketAsync(db, mail, now, ct);
+            using (hooks.Time("db: new ticket (number, person, SLA)")) ticket = await NewTicketAsync(db, mail, now, lookups, ct);
             if (strangerNumber is not null)
             {
                 ticket.Tags = [UnverifiedSenderTag];
@@ -357,13 +491,17 @@ public sealed class MailIngestionService(
         };
         foreach (var file in mail.Attachments)
         {
-            var hash = await FileStore.AddAsync(db, file.Content, now, ct);
+            using var _ = hooks.Time("db: attachment hash + lookup");
+            var hash = lookups is null ? await FileStore.AddAsync(db, file.Content, now, ct) : await FileStore.AddAsync(db, file.Content, now, lookups.StoredHashes, ct);
             entry.Attachments.Add(new Attachment { FileName = file.FileName, ContentType = file.ContentType, Size = file.Content.LongLength, Sha256 = hash, CreatedAt = now });
         }
         if (isNew) ticket.Messages.Add(entry); else db.TicketMessages.Add(entry);
 
         var notes = new List<string>(mail.Notices);
-        if (await IdentifiersNoteAsync(db, mail, ct) is { } identifiers) notes.Add(identifiers);
+        using (hooks.Time("db: identifiers"))
+        {
+            if (await IdentifiersNoteAsync(db, mail, ct) is { } identifiers) notes.Add(identifiers);
+        }
         foreach (var pdf in mail.Attachments.Where(a => a.ContentType == "application/pdf" || a.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)))
         {
             var reading = await forms.ReadAsync(pdf.Content, ct);
@@ -384,7 +522,13 @@ public sealed class MailIngestionService(
         if (!isNew) return;
         if (mail.Kind == MailKind.Ordinary && mail.FromAddress is { } address)
         {
-            // Same SaveChanges as the ticket: the acknowledgement exists if and only if the ticket does.
+            // Same SaveChanges as the ticket: the acknowledgement exists if and only if the ticket does. In a batch it is
+            // queued once the batch's new tickets have their numbers (one query for all), just before saving.
+            if (lookups is not null)
+            {
+                lookups.PendingAcknowledgements.Add((ticket, inbound, address, mail.MessageId));
+                return;
+            }
             inbound.AcknowledgementQueued = await Outbox.QueueAcknowledgementAsync(db, ticket.Id, address, mail.MessageId, ct);
             if (!inbound.AcknowledgementQueued) inbound.Note = "accusé de réception non envoyé : limite horaire atteinte pour cet expéditeur";
         }
@@ -394,9 +538,16 @@ public sealed class MailIngestionService(
         }
     }
 
-    private async Task<(Ticket? Ticket, string? StrangerNumber)> FindTicketAsync(CpsDbContext db, ParsedMail mail, CancellationToken ct)
+    private async Task<(Ticket? Ticket, string? StrangerNumber)> FindTicketAsync(CpsDbContext db, ParsedMail mail, BatchLookups? lookups, CancellationToken ct)
     {
-        if (mail.ThreadIds.Count > 0)
+        if (lookups is not null)
+        {
+            foreach (var threadId in mail.ThreadIds.Take(50))
+            {
+                if (lookups.Threads.TryGetValue(threadId, out var threadTicket)) return (await OpenSurvivorAsync(db, threadTicket, ct), null);
+            }
+        }
+        else if (mail.ThreadIds.Count > 0)
         {
             var ids = mail.ThreadIds.Take(50).ToList();
             var ticketId = await db.TicketMessages.Where(m => m.MessageId != null && ids.Contains(m.MessageId)).Select(m => (Guid?)m.TicketId).FirstOrDefaultAsync(ct)
@@ -423,16 +574,18 @@ public sealed class MailIngestionService(
         return ticket.State == TicketState.Closed ? null : ticket;
     }
 
-    private async Task<Ticket> NewTicketAsync(CpsDbContext db, ParsedMail mail, DateTimeOffset now, CancellationToken ct)
+    private async Task<Ticket> NewTicketAsync(CpsDbContext db, ParsedMail mail, DateTimeOffset now, BatchLookups? lookups, CancellationToken ct)
     {
-        var sequence = await db.Database.SqlQueryRaw<long>("SELECT nextval('ticket_number_seq') AS \"Value\"").SingleAsync(ct);
+        // In a batch the number is drawn for all new tickets at once before saving (no gap: only tickets that are saved get one).
+        long? sequence = lookups is not null ? null
+            : await db.Database.SqlQueryRaw<long>("SELECT nextval('ticket_number_seq') AS \"Value\"").SingleAsync(ct);
         var personId = mail.FromAddress is { } from
-            ? await db.People.Where(p => p.Email == from).Select(p => (Guid?)p.Id).Take(2).ToListAsync(ct) is [var single] ? single : null
+            ? lookups is not null ? lookups.People.GetValueOrDefault(from) : await db.People.Where(p => p.Email == from).Select(p => (Guid?)p.Id).Take(2).ToListAsync(ct) is [var single] ? single : null
             : null;
         var category = MailTextHints.SuggestCategory(mail.Subject, mail.Text);
         var ticket = new Ticket
         {
-            Number = TicketNumber.Format(TicketNumber.YearOf(now), sequence),
+            Number = sequence is { } value ? TicketNumber.Format(TicketNumber.YearOf(now), value) : "",
             Subject = Truncate(mail.Subject, 300)!,
             Channel = TicketChannel.Mail,
             State = TicketState.New,
@@ -442,11 +595,12 @@ public sealed class MailIngestionService(
             PersonId = personId,
             LastActivityAt = now,
         };
-        await sla.StartAsync(db, ticket, now, ct);
+        if (lookups is not null) sla.Start(ticket, now, lookups.Sla[category]); else await sla.StartAsync(db, ticket, now, ct);
         ticket.Events.Add(new TicketEvent { Kind = TicketEventKind.Created, At = now, Actor = "Courriel entrant", Text = "Ticket créé (courriel)" });
         if (category != TicketCategory.Other)
             ticket.Events.Add(new TicketEvent { Kind = TicketEventKind.CategoryChanged, At = now, Actor = "Courriel entrant", Text = $"Catégorie suggérée d'après le texte : {TicketLabels.Category(category)}" });
         db.Tickets.Add(ticket);
+        lookups?.Unnumbered.Add((ticket, now));
         return ticket;
     }
 

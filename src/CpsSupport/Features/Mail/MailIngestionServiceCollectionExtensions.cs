@@ -20,6 +20,8 @@ public static class MailIngestionServiceCollectionExtensions
         services.AddScoped<MailFetcher>();
         services.AddScoped<MailSupervisionService>();
         services.AddScoped<FetchMailJob>();
+        // Does nothing unless Mail:Source is Imap and Mail:Imap:UseIdle is on.
+        services.AddHostedService<MailIdleListener>();
         return services;
     }
 }

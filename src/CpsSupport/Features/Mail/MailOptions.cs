@@ -52,6 +52,7 @@ public sealed class ImapOptions
     /// <summary>Recurring fetch interval; IMAP IDLE wakes the fetch earlier where the server offers it.</summary>
     public int PollSeconds { get; set; } = 30;
 
+    /// <summary>Keep one connection in IMAP IDLE on the inbox and fetch as soon as mail arrives (where the server offers IDLE; see <see cref="MailIdleListener"/>).</summary>
     public bool UseIdle { get; set; } = true;
 }
 

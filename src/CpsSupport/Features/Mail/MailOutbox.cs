@@ -21,6 +21,26 @@ public sealed class MailOutbox(
 
     private MailOptions Options => options.Value;
 
+    /// <summary>Acknowledgements per address in the last hour for one context, saved or queued on it (<see cref="PrepareAcknowledgementsAsync"/>).</summary>
+    private (CpsDbContext Db, DateTimeOffset Since, Dictionary<string, int> Counts)? _prepared;
+
+    /// <inheritdoc />
+    public async Task PrepareAcknowledgementsAsync(CpsDbContext db, IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(addresses);
+        var normalized = addresses.Select(NormalizeAddress).Distinct(StringComparer.Ordinal).ToList();
+        var since = clock.GetUtcNow().AddHours(-1);
+        var counts = await db.OutgoingMails.AsNoTracking()
+            .Where(m => normalized.Contains(m.ToAddress) && m.Kind == OutgoingMailKind.Acknowledgement && m.CreatedAt > since)
+            .GroupBy(m => m.ToAddress).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancellationToken);
+        foreach (var address in normalized) counts.TryAdd(address, 0);
+        // Those the context holds but has not saved yet count too.
+        foreach (var queued in db.OutgoingMails.Local.Where(m => m.Kind == OutgoingMailKind.Acknowledgement && db.Entry(m).State == EntityState.Added))
+            if (counts.ContainsKey(queued.ToAddress)) counts[queued.ToAddress]++;
+        _prepared = (db, since, counts);
+    }
+
     /// <inheritdoc />
     public async Task<bool> QueueAcknowledgementAsync(CpsDbContext db, Guid ticketId, string recipientAddress, string? inReplyToMessageId, CancellationToken cancellationToken)
     {
@@ -28,8 +48,9 @@ public sealed class MailOutbox(
         var address = NormalizeAddress(recipientAddress);
         var now = clock.GetUtcNow();
         var since = now.AddHours(-1);
+        var prepared = _prepared is { } p && ReferenceEquals(p.Db, db) && p.Counts.ContainsKey(address) ? p.Counts : null;
         // Saved rows of the last hour, plus those this context is about to save.
-        var sent = await db.OutgoingMails.CountAsync(m => m.ToAddress == address && m.Kind == OutgoingMailKind.Acknowledgement && m.CreatedAt > since, cancellationToken)
+        var sent = prepared is not null ? prepared[address] : await db.OutgoingMails.CountAsync(m => m.ToAddress == address && m.Kind == OutgoingMailKind.Acknowledgement && m.CreatedAt > since, cancellationToken)
             + db.OutgoingMails.Local.Count(m => m.ToAddress == address && m.Kind == OutgoingMailKind.Acknowledgement && db.Entry(m).State == EntityState.Added);
         if (sent >= Options.Limits.AcknowledgementsPerSenderPerHour) return false;
 
@@ -37,7 +58,8 @@ public sealed class MailOutbox(
         var mailTicket = ToMailTicket(ticket);
         var rendered = await templates.RenderAsync("mail/acknowledgement", mailTicket, new AcknowledgementMail(mailTicket, Options.FromName), cancellationToken);
         var inReplyTo = Unbracket(inReplyToMessageId);
-        var known = await KnownMessageIdsAsync(db, ticket.Id, cancellationToken);
+        // A ticket this context is creating has no saved message yet: nothing to ask the database.
+        var known = db.Entry(ticket).State == EntityState.Added ? [] : await KnownMessageIdsAsync(db, ticket.Id, cancellationToken);
         if (inReplyTo is not null && !known.Contains(inReplyTo)) known.Add(inReplyTo);
         var message = new TicketMessage
         {
@@ -46,6 +68,7 @@ public sealed class MailOutbox(
         };
         db.TicketMessages.Add(message);
         db.OutgoingMails.Add(NewMail(OutgoingMailKind.Acknowledgement, ticket, message, address, rendered, inReplyTo ?? known.LastOrDefault(), known, now, autoSubmitted: true));
+        if (prepared is not null) prepared[address]++;
         return true;
     }
 

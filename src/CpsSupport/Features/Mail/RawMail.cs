@@ -23,6 +23,9 @@ public sealed record MailBatchResult(int Processed, int Duplicates, int Ignored,
 /// </summary>
 public class MailIngestionHooks
 {
+    /// <summary>Time per phase, summed over the run, when set (benchmark); null in production.</summary>
+    public MailPhaseTimes? Phases { get; set; }
+
     public virtual void OnParsed(ParsedMail mail)
     {
     }

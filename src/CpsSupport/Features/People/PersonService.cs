@@ -42,7 +42,7 @@ public sealed class PersonService(IDbContextFactory<CpsDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Visible(db, scope).Where(p => p.Id == id)
-            .Select(p => new PersonDetail(p.Id, p.FirstName, p.LastName, p.NationalIdKind, p.NationalId, p.Profession, p.Email, p.Phone, p.CorrespondenceAddress))
+            .Select(p => new PersonDetail(p.Id, p.FirstName, p.LastName, p.NationalIdKind, p.NationalId, p.Profession, p.Email, p.Phone, p.CorrespondenceAddress, p.EmailFailingAt))
             .SingleOrDefaultAsync(ct);
     }
 

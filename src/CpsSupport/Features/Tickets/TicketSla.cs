@@ -24,6 +24,23 @@ public sealed class TicketSla(BusinessCalendar calendar)
         return (target.FirstResponse, target.Resolution);
     }
 
+    /// <summary>The targets of every category (configured rows, else defaults) in one query, for callers opening many tickets.</summary>
+    public async Task<IReadOnlyDictionary<TicketCategory, (TimeSpan FirstResponse, TimeSpan Resolution)>> AllTargetsAsync(CpsDbContext db, CancellationToken ct)
+    {
+        var configured = await db.SlaTargets.AsNoTracking().ToDictionaryAsync(t => t.Category, ct);
+        return Enum.GetValues<TicketCategory>().ToDictionary(c => c, c => configured.TryGetValue(c, out var row)
+            ? (TimeSpan.FromHours(row.FirstResponseHours), TimeSpan.FromHours(row.ResolutionHours))
+            : (SlaPolicy.Default.For(c).FirstResponse, SlaPolicy.Default.For(c).Resolution));
+    }
+
+    /// <summary>Starts the clock with targets already read (<see cref="AllTargetsAsync"/>).</summary>
+    internal void Start(Ticket ticket, DateTimeOffset now, (TimeSpan FirstResponse, TimeSpan Resolution) targets)
+    {
+        ticket.FirstResponseDueAt = calendar.AddBusinessTime(now, targets.FirstResponse).ToUniversalTime();
+        ticket.ResolutionDueAt = calendar.AddBusinessTime(now, targets.Resolution).ToUniversalTime();
+        ticket.ResolutionRemaining = null;
+    }
+
     internal async Task StartAsync(CpsDbContext db, Ticket ticket, DateTimeOffset now, CancellationToken ct)
     {
         var (firstResponse, resolution) = await TargetsAsync(db, ticket.Category, ct);

@@ -171,8 +171,15 @@ public sealed class MailCorpusTests
             person.Email = "inconnu@cabinet.example";
             await db.SaveChangesAsync();
         }
+        var people = new CpsSupport.Features.People.PersonService(w.Factory);
+        var national = new CpsSupport.Features.Access.AccessScope(Guid.NewGuid(), true, true, new HashSet<Guid>());
+        var personId = (await people.GetByNationalIdAsync(national, "810002813851"))!.Id;
+        Assert.Null((await people.GetAsync(national, personId))!.EmailFailingAt);
 
         await w.IngestAsync(await Corpus("11-bounce-dsn.eml"), await Corpus("12-bounce-plain-mailer-daemon.eml"));
+
+        // The person page reads the flag from the detail ("Adresse en échec depuis le …").
+        Assert.Equal(w.Clock.Now, (await people.GetAsync(national, personId))!.EmailFailingAt);
 
         Assert.Single(w.Outbox.Acknowledgements); // the first mail's only
         var ticket = Assert.Single(await w.TicketsAsync());

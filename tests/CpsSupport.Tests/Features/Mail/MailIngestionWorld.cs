@@ -66,9 +66,9 @@ public sealed class MailIngestionWorld : IAsyncDisposable
     }
 
     /// <summary>A world reading a fresh Dovecot account over IMAP on loopback.</summary>
-    public static async Task<MailIngestionWorld> WithDovecotAsync(Action<MailOptions>? configure = null)
+    public static async Task<MailIngestionWorld> WithDovecotAsync(Action<MailOptions>? configure = null, string? dovecotConfig = null)
     {
-        var dovecot = await TestDovecot.StartAsync();
+        var dovecot = await TestDovecot.StartAsync(dovecotConfig);
         var world = await CreateAsync(o =>
         {
             o.Source = "Imap";
