@@ -37,16 +37,13 @@ public static partial class MailContentReader
         Walk(message, limits, attachments, notices, text, ref html, depth: 0);
 
         var from = message.From.Mailboxes.FirstOrDefault();
-        var threadIds = new List<string>();
-        if (message.InReplyTo is { Length: > 0 } inReplyTo) threadIds.Add(inReplyTo);
-        threadIds.AddRange(message.References.Where(r => r.Length > 0));
         var subject = Clean(DecodeSubject(message));
         var body = text.ToString().Trim();
         if (body.Length > MaxTextLength) body = body[..MaxTextLength] + "\n[… texte tronqué]";
         return new ParsedMail(
             string.IsNullOrWhiteSpace(message.MessageId) ? null : message.MessageId.Trim(),
-            threadIds.Distinct(StringComparer.Ordinal).ToList(),
-            from?.Address?.Trim().ToLowerInvariant() is { Length: > 0 and <= 254 } address ? address : null,
+            ThreadIds(message),
+            SenderAddress(message),
             string.IsNullOrWhiteSpace(from?.Name) ? null : Clean(from!.Name),
             subject.Length == 0 ? "(sans objet)" : subject,
             body.Length == 0 ? "(message sans texte)" : body,
@@ -57,6 +54,19 @@ public static partial class MailContentReader
             reason,
             kind == MailKind.Bounce ? FailedRecipients(message) : []);
     }
+
+    /// <summary>The Message-IDs a message answers: In-Reply-To, then References, each once.</summary>
+    public static List<string> ThreadIds(MimeMessage message)
+    {
+        var threadIds = new List<string>();
+        if (message.InReplyTo is { Length: > 0 } inReplyTo) threadIds.Add(inReplyTo);
+        threadIds.AddRange(message.References.Where(r => r.Length > 0));
+        return threadIds.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The first sender's address, trimmed and lower-cased; null when missing or longer than an address can be.</summary>
+    public static string? SenderAddress(MimeMessage message) =>
+        message.From.Mailboxes.FirstOrDefault()?.Address?.Trim().ToLowerInvariant() is { Length: > 0 and <= 254 } address ? address : null;
 
     /// <summary>
     /// RFC 2047 words are decoded by MimeKit. A subject written in raw 8-bit or ISO-2022 bytes that are not UTF-8 is

@@ -36,6 +36,9 @@ public sealed class MailIngestionService(
     /// <summary>Flush the change tracker inside the transaction past this many bytes, so big attachments do not pile up.</summary>
     private const long FlushBytes = 24L * 1024 * 1024;
 
+    /// <summary>Message-IDs of In-Reply-To/References tried to thread a message (a long References chain is cut).</summary>
+    private const int MaxThreadIds = 50;
+
     private MailOptions Options => options.Value;
 
     // Enumerated rather than required, so the host starts (and DI validation passes) where the outgoing side is not wired;
@@ -263,7 +266,9 @@ public sealed class MailIngestionService(
             var stored = (await db.StoredFiles.AsNoTracking().Where(f => hashes.Contains(f.Sha256)).Select(f => f.Sha256).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             var checkedHashes = hashes.ToDictionary(h => h, stored.Contains, StringComparer.Ordinal);
 
-            var threadIds = batch.Where(b => b.Message is not null).SelectMany(b => ThreadIds(b.Message!)).Distinct(StringComparer.Ordinal).ToList();
+            // The ids FindTicketAsync tries, per message.
+            var threadIds = batch.Where(b => b.Message is not null)
+                .SelectMany(b => MailContentReader.ThreadIds(b.Message!).Take(MaxThreadIds)).Distinct(StringComparer.Ordinal).ToList();
             var threads = new Dictionary<string, Guid>(StringComparer.Ordinal);
             if (threadIds.Count > 0)
             {
@@ -273,8 +278,8 @@ public sealed class MailIngestionService(
                     .Select(m => new ValueTuple<string, Guid>(m.MessageId!, m.TicketId!.Value)).ToListAsync(ct)) threads.TryAdd(id, ticket);
             }
 
-            var senders = batch.Select(b => b.Message?.From.Mailboxes.FirstOrDefault()?.Address?.Trim().ToLowerInvariant())
-                .OfType<string>().Where(a => a.Length is > 0 and <= 254).Distinct(StringComparer.Ordinal).ToList();
+            var senders = batch.Select(b => b.Message is null ? null : MailContentReader.SenderAddress(b.Message))
+                .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             var people = new Dictionary<string, Guid?>(StringComparer.Ordinal);
             if (senders.Count > 0)
             {
@@ -288,13 +293,6 @@ public sealed class MailIngestionService(
                 KnownKeys = knownKeys, StoredHashes = checkedHashes, Threads = threads, People = people, Sla = await sla.AllTargetsAsync(db, ct),
             };
         }
-    }
-
-    /// <summary>In-Reply-To then References, as <see cref="MailContentReader.Read"/> lists them.</summary>
-    private static IEnumerable<string> ThreadIds(MimeMessage message)
-    {
-        if (message.InReplyTo is { Length: > 0 } inReplyTo) yield return inReplyTo;
-        foreach (var reference in message.References.Take(200)) if (reference.Length > 0) yield return reference;
     }
 
     private static MimeMessage Parse(RawMail mail)
@@ -542,14 +540,14 @@ public sealed class MailIngestionService(
     {
         if (lookups is not null)
         {
-            foreach (var threadId in mail.ThreadIds.Take(50))
+            foreach (var threadId in mail.ThreadIds.Take(MaxThreadIds))
             {
                 if (lookups.Threads.TryGetValue(threadId, out var threadTicket)) return (await OpenSurvivorAsync(db, threadTicket, ct), null);
             }
         }
         else if (mail.ThreadIds.Count > 0)
         {
-            var ids = mail.ThreadIds.Take(50).ToList();
+            var ids = mail.ThreadIds.Take(MaxThreadIds).ToList();
             var ticketId = await db.TicketMessages.Where(m => m.MessageId != null && ids.Contains(m.MessageId)).Select(m => (Guid?)m.TicketId).FirstOrDefaultAsync(ct)
                 ?? await db.InboundMails.Where(m => m.MessageId != null && ids.Contains(m.MessageId) && m.TicketId != null).Select(m => m.TicketId).FirstOrDefaultAsync(ct);
             if (ticketId is { } id) return (await OpenSurvivorAsync(db, id, ct), null);

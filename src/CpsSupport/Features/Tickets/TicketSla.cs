@@ -16,21 +16,22 @@ public sealed class TicketSla(BusinessCalendar calendar)
 
     public BusinessCalendar Calendar => calendar;
 
-    public async Task<(TimeSpan FirstResponse, TimeSpan Resolution)> TargetsAsync(CpsDbContext db, TicketCategory category, CancellationToken ct)
-    {
-        var row = await db.SlaTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Category == category, ct);
-        if (row is not null) return (TimeSpan.FromHours(row.FirstResponseHours), TimeSpan.FromHours(row.ResolutionHours));
-        var target = SlaPolicy.Default.For(category);
-        return (target.FirstResponse, target.Resolution);
-    }
+    public async Task<(TimeSpan FirstResponse, TimeSpan Resolution)> TargetsAsync(CpsDbContext db, TicketCategory category, CancellationToken ct) =>
+        Targets(category, await db.SlaTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Category == category, ct));
 
     /// <summary>The targets of every category (configured rows, else defaults) in one query, for callers opening many tickets.</summary>
     public async Task<IReadOnlyDictionary<TicketCategory, (TimeSpan FirstResponse, TimeSpan Resolution)>> AllTargetsAsync(CpsDbContext db, CancellationToken ct)
     {
         var configured = await db.SlaTargets.AsNoTracking().ToDictionaryAsync(t => t.Category, ct);
-        return Enum.GetValues<TicketCategory>().ToDictionary(c => c, c => configured.TryGetValue(c, out var row)
-            ? (TimeSpan.FromHours(row.FirstResponseHours), TimeSpan.FromHours(row.ResolutionHours))
-            : (SlaPolicy.Default.For(c).FirstResponse, SlaPolicy.Default.For(c).Resolution));
+        return Enum.GetValues<TicketCategory>().ToDictionary(c => c, c => Targets(c, configured.GetValueOrDefault(c)));
+    }
+
+    /// <summary>A supervisor's row when there is one, else the default policy.</summary>
+    private static (TimeSpan FirstResponse, TimeSpan Resolution) Targets(TicketCategory category, SlaTarget? row)
+    {
+        if (row is not null) return (TimeSpan.FromHours(row.FirstResponseHours), TimeSpan.FromHours(row.ResolutionHours));
+        var target = SlaPolicy.Default.For(category);
+        return (target.FirstResponse, target.Resolution);
     }
 
     /// <summary>Starts the clock with targets already read (<see cref="AllTargetsAsync"/>).</summary>
@@ -41,13 +42,8 @@ public sealed class TicketSla(BusinessCalendar calendar)
         ticket.ResolutionRemaining = null;
     }
 
-    internal async Task StartAsync(CpsDbContext db, Ticket ticket, DateTimeOffset now, CancellationToken ct)
-    {
-        var (firstResponse, resolution) = await TargetsAsync(db, ticket.Category, ct);
-        ticket.FirstResponseDueAt = calendar.AddBusinessTime(now, firstResponse).ToUniversalTime();
-        ticket.ResolutionDueAt = calendar.AddBusinessTime(now, resolution).ToUniversalTime();
-        ticket.ResolutionRemaining = null;
-    }
+    internal async Task StartAsync(CpsDbContext db, Ticket ticket, DateTimeOffset now, CancellationToken ct) =>
+        Start(ticket, now, await TargetsAsync(db, ticket.Category, ct));
 
     /// <summary>A new category: due dates recomputed from the creation time with the new targets, pause kept.</summary>
     internal async Task RetargetAsync(CpsDbContext db, Ticket ticket, DateTimeOffset now, CancellationToken ct)
