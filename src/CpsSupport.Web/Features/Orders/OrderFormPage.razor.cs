@@ -1,3 +1,4 @@
+using CpsSupport.Features.Documents;
 using CpsSupport.Features.Orders;
 using CpsSupport.Features.Paging;
 using CpsSupport.Features.Requests;
@@ -10,6 +11,8 @@ namespace CpsSupport.Web.Features.Orders;
 /// <summary>
 /// The order form: a structure, a form, several card lines. Portal users order for their structures in their own name; the
 /// desk records an order received by mail, TOM or TOPS for the requester it names. Rules are checked before anything is saved.
+/// Opened from a ticket with a filled order form (PDF with form fields), the page is pre-filled from it: form, structure,
+/// card lines, signatory, delivery address; the order is then linked to the ticket.
 /// </summary>
 public partial class OrderFormPage
 {
@@ -18,7 +21,7 @@ public partial class OrderFormPage
     private List<StructureRow> _structures = [];
     private StructureRow? _structure;
     private StructureDetail? _detail;
-    private List<(Guid Id, string Label, RequesterCapacity Capacity)> _people = [];
+    private List<(Guid Id, string Name, string Label, RequesterCapacity Capacity)> _people = [];
     private FormCode _form = FormCode.F301;
     private RequestChannel _channel = RequestChannel.Mail;
     private Guid? _declarant;
@@ -29,12 +32,27 @@ public partial class OrderFormPage
     private string? _error;
     private bool _isDesk;
     private bool _busy;
+    private TicketDetail? _ticket;
+    private IReadOnlyList<AttachmentDto> _attachments = [];
+    private Guid? _idDocumentId;
+    private FilledFormProposal? _proposal;
+    private OrderDraft? _draft;
+    private Address? _formDeliveryAddress;
+    private string? _unmatchedSignatory;
 
     [Inject] private OrderService Orders { get; set; } = default!;
     [Inject] private StructureService Structures { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private TicketQueryService Tickets { get; set; } = default!;
+    [Inject] private FilledFormService FilledForms { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "structure")] public Guid? StructureId { get; set; }
+
+    /// <summary>The ticket the order came with (desk): the order is linked to it, its attachments give the identity document.</summary>
+    [SupplyParameterFromQuery(Name = "ticket")] public Guid? TicketId { get; set; }
+
+    /// <summary>A filled order form (PDF with form fields) attached to the ticket: the page is pre-filled from its values.</summary>
+    [SupplyParameterFromQuery(Name = "formulaire")] public Guid? FilledFormId { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -46,11 +64,52 @@ public partial class OrderFormPage
             var first = _structures.FirstOrDefault(s => s.Id == StructureId) ?? _structures.FirstOrDefault();
             if (first is not null) await OnStructureChanged(first);
         }
-        else if (StructureId is { } id && await Structures.GetAsync(scope, id, Cancellation) is { } detail)
+        else
         {
-            await OnStructureChanged(new StructureRow(detail.Id, detail.Name, detail.Kind, detail.Finess, detail.Siret, detail.DeliveryAddress.City, detail.CardCount));
+            if (TicketId is { } ticketId && (_ticket = await Tickets.GetAsync(scope, ticketId, Cancellation)) is { } ticket)
+            {
+                _channel = ticket.Channel switch { TicketChannel.Tom => RequestChannel.Tom, TicketChannel.Tops => RequestChannel.Tops, _ => RequestChannel.Mail };
+                _attachments = ticket.Timeline.SelectMany(e => e.Attachments ?? []).ToList();
+            }
+
+            if (FilledFormId is { } formId) await PrefillAsync(scope, formId);
+            var structureId = StructureId ?? _structure?.Id ?? _ticket?.StructureId;
+            if (_structure is null && structureId is { } id && await Structures.GetAsync(scope, id, Cancellation) is { } detail)
+                await OnStructureChanged(RowOf(detail));
         }
     }
+
+    /// <summary>
+    /// Takes the values of the filled order form the agent opened from the ticket (<see cref="OrderDraft"/>): form, card
+    /// lines, comment, delivery address, and the structure its FINESS, SIRET or SIREN names. The signatory is chosen as the
+    /// requester when the structure knows them as legal representative or mandatary.
+    /// </summary>
+    private async Task PrefillAsync(CpsSupport.Features.Access.AccessScope scope, Guid attachmentId)
+    {
+        _proposal = await FilledForms.ProposeFromAttachmentAsync(scope, attachmentId, Cancellation);
+        if (_proposal is not { Form: { } form } proposal || !OrderCatalog.IsOrder(form) || proposal.TicketId != _ticket?.Id)
+        {
+            _proposal = null;
+            _error = "Ce fichier n'est pas un bon de commande rempli (F101, F201, F301, F414) de ce ticket : rien n'a été pré-rempli.";
+            return;
+        }
+
+        var draft = _draft = OrderDraft.FromFilledForm(proposal.Reading, proposal.FileName);
+        _form = draft.Form;
+        _comment = draft.Comment;
+        _formDeliveryAddress = draft.DeliveryAddress;
+        _lines.Clear();
+        _lines.AddRange(draft.Lines.Select(l => new LineInput { LastName = l.LastName, FirstName = l.FirstName, Identifier = l.Identifier, Profession = l.Profession, Email = l.Email }));
+        if (_lines.Count == 0) _lines.Add(new LineInput());
+
+        if (draft.StructureIdentifier is { } identifier && await Structures.GetByIdentifierAsync(scope, identifier, Cancellation) is { } structure)
+            await OnStructureChanged(RowOf(structure));
+        else if (_ticket?.StructureId is { } ticketStructure && await Structures.GetAsync(scope, ticketStructure, Cancellation) is { } known)
+            await OnStructureChanged(RowOf(known));
+    }
+
+    private static StructureRow RowOf(StructureDetail detail) =>
+        new(detail.Id, detail.Name, detail.Kind, detail.Finess, detail.Siret, detail.DeliveryAddress.City, detail.CardCount);
 
     private async Task<IEnumerable<StructureRow>> SearchStructuresAsync(string? text, CancellationToken ct) =>
         (await Structures.SearchAsync(await GetScopeAsync(), new StructureQuery(text), new PageRequest(0, 20), ct)).Items;
@@ -60,15 +119,29 @@ public partial class OrderFormPage
         _structure = structure;
         _check = null;
         _detail = structure is null ? null : await Structures.GetAsync(await GetScopeAsync(), structure.Id, Cancellation);
-        _deliveryAddress = _detail?.DeliveryAddress.ToString();
+        _deliveryAddress = (_formDeliveryAddress ?? _detail?.DeliveryAddress)?.ToString();
         _people = [];
         if (_detail is { } d)
         {
-            if (d.LegalRepresentativeId is { } head) _people.Add((head, $"{d.LegalRepresentativeName} (représentant légal)", RequesterCapacity.StructureHead));
-            _people.AddRange(d.Mandates.Where(m => m.IsActive).Select(m => (m.PersonId, $"{m.PersonName} (mandataire)", RequesterCapacity.Mandatary)));
+            if (d.LegalRepresentativeId is { } head) _people.Add((head, d.LegalRepresentativeName ?? "", $"{d.LegalRepresentativeName} (représentant légal)", RequesterCapacity.StructureHead));
+            _people.AddRange(d.Mandates.Where(m => m.IsActive).Select(m => (m.PersonId, m.PersonName, $"{m.PersonName} (mandataire)", RequesterCapacity.Mandatary)));
         }
         _declarant = _people.FirstOrDefault().Id is var id && id != Guid.Empty ? id : null;
+        _unmatchedSignatory = null;
+        if (_draft?.DeclarantName is { } signatory)
+        {
+            var match = _people.FirstOrDefault(p => SameName(p.Name, signatory));
+            if (match.Id != Guid.Empty) _declarant = match.Id;
+            else _unmatchedSignatory = signatory;
+        }
     }
+
+    // "Claire DUBOIS" and "dubois claire" are the same person on a form: words compared folded (case, accents), in any order.
+    private static bool SameName(string a, string b) =>
+        Words(a).SequenceEqual(Words(b));
+
+    private static IEnumerable<string> Words(string name) =>
+        OrderCatalog.Fold(name).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
 
     private void OnFormChanged(FormCode form)
     {
@@ -89,8 +162,9 @@ public partial class OrderFormPage
         var capacity = _people.FirstOrDefault(p => p.Id == _declarant).Capacity;
         if (_declarant is null) capacity = RequesterCapacity.Other;
         return new NewOrder(_structure!.Id, _form, _isDesk ? _channel : RequestChannel.Portal, capacity,
-            _lines.Select(l => new NewOrderLine(l.LastName, l.FirstName, l.Identifier, l.Profession)).ToList(),
-            DeclarantPersonId: _isDesk ? _declarant : null, Comment: _comment);
+            _lines.Select(l => new NewOrderLine(l.LastName, l.FirstName, l.Identifier, l.Profession, l.Email)).ToList(),
+            DeliveryAddress: _formDeliveryAddress, DeclarantPersonId: _isDesk ? _declarant : null,
+            IdDocumentAttachmentId: _isDesk ? _idDocumentId : null, Comment: _comment, TicketId: _isDesk ? _ticket?.Id : null);
     }
 
     private async Task CheckAsync()
@@ -132,5 +206,6 @@ public partial class OrderFormPage
         public string? FirstName { get; set; }
         public string? Identifier { get; set; }
         public string? Profession { get; set; }
+        public string? Email { get; set; }
     }
 }

@@ -23,6 +23,8 @@ public sealed class DocumentPagesTests : IAsyncLifetime
     private Guid _documentOfA;
     private Guid _ticketOfA;
     private Guid _filledForm;
+    private Guid _ticketWithOrder;
+    private Guid _filledOrder;
     private readonly Guid _supervisor = Guid.NewGuid();
     private readonly Guid _managerOfB = Guid.NewGuid();
     private readonly List<string> _errors = [];
@@ -69,7 +71,24 @@ public sealed class DocumentPagesTests : IAsyncLifetime
         }
 
         db.TicketMessages.Add(mail);
+
+        // A filled F414 on a ticket that names no structure: the form's SIRET does, and its kits become order lines.
+        var orderTicket = new CpsSupport.Features.Tickets.Ticket { Number = "CPS-2026-000002", Subject = "Cartes de test", LastActivityAt = DateTimeOffset.UtcNow };
+        db.Tickets.Add(orderTicket);
+        a.Siret = "73282932000074";
+        var f414 = new CpsSupport.Tests.Features.Documents.AcroFormPdf()
+            .Text("formulaire", "F414").Text("siret", "732 829 320 00074").Text("contact.lastName", "Durand").Text("contact.firstName", "Sophie")
+            .Text("project", "Intégration DMP").Text("kits[0].kit", "cpsNurse").Text("kits[0].quantity", "2").ToBytes();
+        var orderMail = new CpsSupport.Features.Tickets.TicketMessage { TicketId = orderTicket.Id, Kind = CpsSupport.Features.Tickets.TicketMessageKind.IncomingMail, Body = "Commande.", CreatedAt = DateTimeOffset.UtcNow };
+        orderMail.Attachments.Add(new CpsSupport.Features.Tickets.Attachment
+        {
+            FileName = "f414.pdf", ContentType = "application/octet-stream", Size = f414.Length, CreatedAt = DateTimeOffset.UtcNow,
+            Sha256 = await FileStore.AddAsync(db, f414, DateTimeOffset.UtcNow, CancellationToken.None),
+        });
+        db.TicketMessages.Add(orderMail);
         await db.SaveChangesAsync();
+        _ticketWithOrder = orderTicket.Id;
+        _filledOrder = orderMail.Attachments[0].Id;
         _filledForm = mail.Attachments[0].Id;
         _documentOfA = document.Id;
         _ticketOfA = ticket.Id;
@@ -143,5 +162,34 @@ public sealed class DocumentPagesTests : IAsyncLifetime
         Assert.Contains("L'identifiant national 899700026548 a une clé de contrôle invalide", f501);
         Assert.Contains("Formulaire F501 reçu (f501-rempli.pdf). Incident du 20/11/2026. Lieu : Gare de Lyon. Sacoche volée dans le RER A.", f501);
         Assert.Contains("Jean-Pierre Martin", f501);
+    }
+
+    [Fact]
+    public async Task A_filled_order_form_opens_the_order_page_with_the_structure_its_SIRET_names_and_its_test_cards()
+    {
+        var ticket = WebUtility.HtmlDecode(await (await As(_supervisor, Roles.Agent).GetAsync($"/tickets/{_ticketWithOrder}")).Content.ReadAsStringAsync());
+        var prefilled = $"/commandes/nouvelle?ticket={_ticketWithOrder}&formulaire={_filledOrder}";
+        Assert.True(ticket.Contains("Formulaire rempli détecté (F414)", StringComparison.Ordinal), string.Join("\n", _errors));
+        Assert.Contains($"href=\"{prefilled}\"", ticket);
+        Assert.Contains("Ouvrir la demande F414 pré-remplie", ticket);
+
+        var order = WebUtility.HtmlDecode(await (await As(_supervisor, Roles.Agent).GetAsync(prefilled)).Content.ReadAsStringAsync());
+        Assert.True(order.Contains("Pré-rempli depuis le formulaire reçu", StringComparison.Ordinal), string.Join("\n", _errors));
+        Assert.Contains("Pharmacie des Tilleuls", order);
+        Assert.Contains("CPS-2026-000002", order);
+        Assert.Contains("Formulaire F414 reçu (f414.pdf). Projet : Intégration DMP.", order);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(order, "data-testid=\"order-line-\\d\"").Count);
+        // The signatory is nobody the structure knows as legal representative or mandatary: the agent is told.
+        Assert.Contains("Signataire du formulaire : Sophie Durand, ni représentant légal ni mandataire de la structure choisie.", order);
+    }
+
+    [Fact]
+    public async Task An_order_page_asked_to_read_a_file_of_another_ticket_prefills_nothing_and_says_why()
+    {
+        var order = WebUtility.HtmlDecode(await (await As(_supervisor, Roles.Agent).GetAsync($"/commandes/nouvelle?ticket={_ticketOfA}&formulaire={_filledOrder}")).Content.ReadAsStringAsync());
+
+        Assert.True(order.Contains("Ce fichier n'est pas un bon de commande rempli (F101, F201, F301, F414) de ce ticket : rien n'a été pré-rempli.", StringComparison.Ordinal),
+            string.Join("\n", _errors));
+        Assert.DoesNotContain("Formulaire F414 reçu", order);
     }
 }
