@@ -135,4 +135,17 @@ public sealed class StructureFormRequestPageTests : IAsyncLifetime
         Assert.DoesNotContain("12 rue des Lilas", managerPage);
         Assert.DoesNotContain("Déposer la demande", managerPage);
     }
+
+    [Fact]
+    public async Task Without_a_filled_form_the_agent_fills_the_ticket_structures_form_by_hand()
+    {
+        var page = await PageAsync($"/demandes/nouvelle/structure?ticket={_ticket}", _agent);
+
+        Assert.DoesNotContain("Pré-rempli depuis le formulaire reçu", page);
+        Assert.Contains("Clinique des Tilleuls (FINESS 010000024)", page);
+        Assert.Contains("Claire DUBOIS (représentant légal)", page);
+        Assert.Contains("Aucune ligne : ajoutez-en une.", page);
+        Assert.Contains("Ajouter une ligne", page);
+        Assert.Contains("Déposer la demande F502", page);
+    }
 }
