@@ -20,6 +20,7 @@ public sealed class StructureFormRequestPageTests : IAsyncLifetime
     private Guid _ticket;
     private Guid _f504;
     private Guid _f502;
+    private Guid _f503;
     private readonly Guid _agent = Guid.NewGuid();
     private readonly Guid _manager = Guid.NewGuid();
     private readonly List<string> _errors = [];
@@ -50,8 +51,11 @@ public sealed class StructureFormRequestPageTests : IAsyncLifetime
             .Text("mandataries[0].action", "designate").Text("mandataries[0].lastName", "Lefevre").Text("mandataries[0].firstName", "Amelie")
             .Text("mandataries[0].nationalId", "899700026547")
             .Text("mandataries[1].action", "remove").Text("mandataries[1].lastName", "Roux").Text("mandataries[1].firstName", "Paul").ToBytes();
+        var f503 = new AcroFormPdf { Title = "F503 - Administrateurs techniques" }.Text("declarantCapacity", "mandatary")
+            .Text("declarant.lastName", "Lefèvre").Text("declarant.firstName", "Amélie")
+            .Text("administrators.0.action", "designate").Text("administrators.0.lastName", "Dubois").Text("administrators.0.firstName", "Claire").ToBytes();
         var mail = new TicketMessage { TicketId = ticket.Id, Kind = TicketMessageKind.IncomingMail, Body = "Ci-joint nos formulaires.", CreatedAt = DateTimeOffset.UtcNow };
-        foreach (var (name, bytes) in new[] { ("f504-rempli.pdf", f504), ("f502-rempli.pdf", f502), ("cni.pdf", "%PDF-1.4 carte d'identité"u8.ToArray()) })
+        foreach (var (name, bytes) in new[] { ("f504-rempli.pdf", f504), ("f502-rempli.pdf", f502), ("f503-rempli.pdf", f503), ("cni.pdf", "%PDF-1.4 carte d'identité"u8.ToArray()) })
         {
             mail.Attachments.Add(new Attachment
             {
@@ -62,7 +66,7 @@ public sealed class StructureFormRequestPageTests : IAsyncLifetime
 
         db.TicketMessages.Add(mail);
         await db.SaveChangesAsync();
-        (_ticket, _f504, _f502) = (ticket.Id, mail.Attachments[0].Id, mail.Attachments[1].Id);
+        (_ticket, _f504, _f502, _f503) = (ticket.Id, mail.Attachments[0].Id, mail.Attachments[1].Id, mail.Attachments[2].Id);
     }
 
     public async Task DisposeAsync()
@@ -121,6 +125,17 @@ public sealed class StructureFormRequestPageTests : IAsyncLifetime
         Assert.Contains("sur le formulaire : Amelie LEFEVRE", page);
         Assert.Contains("Ligne 2 : Paul ROUX n'est pas mandataire de cette structure.", page);
         Assert.Contains("Déposer la demande F502", page);
+    }
+
+    [Fact]
+    public async Task The_F503_page_says_the_declarant_is_no_mandatary_and_matches_the_administrator()
+    {
+        var page = await PageAsync(Prefilled(_f503), _agent);
+
+        Assert.Contains("Administrateurs techniques (F503)", page);
+        Assert.Contains("Le déclarant Amélie LEFÈVRE n'est pas mandataire en cours de « Clinique des Tilleuls ».", page);
+        Assert.Contains("value=\"Claire DUBOIS\"", page);
+        Assert.Contains("Déposer la demande F503", page);
     }
 
     [Fact]
