@@ -95,11 +95,33 @@ public partial class StructureFormRequestPage
         }
 
         _form = proposal.Form!.Value;
-        _comment = $"Formulaire {_form} reçu ({proposal.FileName}).";
+        _comment = Comment(proposal);
         var identification = await Drafts.IdentifyAsync(scope, proposal.Reading, _ticket?.StructureId, Cancellation);
         _structureMessage = identification.Message;
         await OnStructureChanged(identification.Structure is { } structure ? Row(structure) : null);
     }
+
+    /// <summary>
+    /// "Formulaire F504 reçu (f504.pdf)." and what the registry does not keep but the agent should see on the request: the
+    /// effective date asked on an F504 (the change applies when filed), where and when the form was signed.
+    /// </summary>
+    private static string Comment(FilledFormProposal proposal)
+    {
+        var reading = proposal.Reading;
+        var parts = new List<string> { $"Formulaire {proposal.Form} reçu ({proposal.FileName})." };
+        if (Day(reading, "effectiveOn") is { } effective) parts.Add($"Date d'effet demandée : {effective}.");
+        var signedAt = reading.ValueOf("signedAt");
+        var signedOn = Day(reading, "signedOn");
+        if (signedAt is not null || signedOn is not null)
+            parts.Add("Signé" + (signedAt is null ? "" : $" à {signedAt}") + (signedOn is null ? "" : $" le {signedOn}") + ".");
+        return string.Join(' ', parts);
+    }
+
+    private static string? Day(FilledFormReading reading, string key) =>
+        reading.Fields.FirstOrDefault(f => f.Key == key) is { IsValid: true } field
+        && DateOnly.TryParseExact(field.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     private static StructureRow Row(StructureDetail d) => new(d.Id, d.Name, d.Kind, d.Finess, d.Siret, d.DeliveryAddress.City, d.CardCount);
 

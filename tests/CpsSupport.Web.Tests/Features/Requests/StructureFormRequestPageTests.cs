@@ -45,7 +45,7 @@ public sealed class StructureFormRequestPageTests : IAsyncLifetime
         var f504 = new AcroFormPdf().Text("formulaire", "F504").Text("declarantCapacity", "legalRepresentative")
             .Text("declarant.lastName", "DUBOIS").Text("declarant.firstName", "claire")
             .Text("newAddress.recipient", "Service du personnel").Text("newAddress.line1", "12 rue des Lilas")
-            .Text("newAddress.postalCode", "75 012").Text("newAddress.city", "Paris").ToBytes();
+            .Text("newAddress.postalCode", "75 012").Text("newAddress.city", "Paris").Text("effectiveOn", "04/01/2027").Text("signedAt", "Lyon").ToBytes();
         var f502 = new AcroFormPdf().Text("formulaire", "F502").Text("finess", "010000024")
             .Text("legalRepresentative.lastName", "Dubois").Text("legalRepresentative.firstName", "Claire")
             .Text("mandataries[0].action", "designate").Text("mandataries[0].lastName", "Lefevre").Text("mandataries[0].firstName", "Amelie")
@@ -109,7 +109,7 @@ public sealed class StructureFormRequestPageTests : IAsyncLifetime
         Assert.Contains("value=\"12 rue des Lilas\"", page);
         Assert.Contains("value=\"Service du personnel\"", page);
         Assert.Contains("value=\"75012\"", page);
-        Assert.Contains("Formulaire F504 reçu (f504-rempli.pdf).", page);
+        Assert.Contains("Formulaire F504 reçu (f504-rempli.pdf). Date d'effet demandée : 04/01/2027. Signé à Lyon.", page);
         Assert.Contains("Déposer la demande F504", page);
         Assert.DoesNotContain("data-testid=\"structure-request-prefilled-error\"", page);
     }
