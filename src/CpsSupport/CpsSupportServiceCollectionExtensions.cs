@@ -51,6 +51,7 @@ public static class CpsSupportServiceCollectionExtensions
         services.AddScoped<RequestService>();
         services.AddScoped<IncidentService>();
         services.AddScoped<StructureRequestService>();
+        services.AddScoped<StructureFormDraftService>();
         services.AddScoped<RevocationListService>();
         services.AddScoped<FleetService>();
         services.AddScoped<EmployeeDepartureService>();
