@@ -108,6 +108,14 @@ public partial class OrderFormPage
             await OnStructureChanged(RowOf(known));
     }
 
+    /// <summary>What the agent must check in the pre-filled order: invalid values, what the draft left out, an unknown signatory.</summary>
+    private List<string> PrefillRemarks(FilledFormProposal proposal, OrderDraft draft) =>
+    [
+        .. proposal.Reading.Fields.Where(f => !f.IsValid).Select(f => f.Error!),
+        .. draft.Notes,
+        .. _unmatchedSignatory is { } signatory ? [$"Signataire du formulaire : {signatory}, ni représentant légal ni mandataire de la structure choisie."] : Array.Empty<string>(),
+    ];
+
     private static StructureRow RowOf(StructureDetail detail) =>
         new(detail.Id, detail.Name, detail.Kind, detail.Finess, detail.Siret, detail.DeliveryAddress.City, detail.CardCount);
 
