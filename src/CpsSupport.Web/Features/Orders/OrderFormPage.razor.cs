@@ -69,7 +69,7 @@ public partial class OrderFormPage
             if (TicketId is { } ticketId && (_ticket = await Tickets.GetAsync(scope, ticketId, Cancellation)) is { } ticket)
             {
                 _channel = ticket.Channel switch { TicketChannel.Tom => RequestChannel.Tom, TicketChannel.Tops => RequestChannel.Tops, _ => RequestChannel.Mail };
-                _attachments = ticket.Timeline.SelectMany(e => e.Attachments ?? []).ToList();
+                _attachments = ticket.Timeline.SelectMany(e => e.Attachments ?? []).DistinctBy(a => a.Id).Where(a => a.Id != FilledFormId).ToList(); // the form itself is no identity document
             }
 
             if (FilledFormId is { } formId) await PrefillAsync(scope, formId);

@@ -67,7 +67,7 @@ public partial class StructureFormRequestPage
         var scope = await GetScopeAsync();
         if (TicketId is { } ticketId && _ticket?.Id != ticketId && (_ticket = await Tickets.GetAsync(scope, ticketId, Cancellation)) is { } ticket)
         {
-            _attachments = ticket.Timeline.SelectMany(e => e.Attachments ?? []).DistinctBy(a => a.Id).ToList();
+            _attachments = ticket.Timeline.SelectMany(e => e.Attachments ?? []).DistinctBy(a => a.Id).Where(a => a.Id != FilledFormId).ToList(); // the form itself is no identity document
         }
 
         if (FilledFormId is { } formId)
