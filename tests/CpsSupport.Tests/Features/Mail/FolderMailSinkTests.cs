@@ -10,7 +10,7 @@ public sealed class FolderMailSinkTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"cps-mail-sent-{Guid.NewGuid():N}");
     private MailWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await MailWorld.WithFolderAsync(_folder);
+    public async Task InitializeAsync() => _world = await MailWorld.WithFolderSinkAsync(_folder);
 
     public async Task DisposeAsync()
     {

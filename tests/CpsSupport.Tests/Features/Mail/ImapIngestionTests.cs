@@ -2,7 +2,7 @@ using CpsSupport.Features.Mail;
 using CpsSupport.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using static CpsSupport.Tests.Features.Mail.MailIngestionWorld;
+using static CpsSupport.Tests.Features.Mail.MailWorld;
 
 namespace CpsSupport.Tests.Features.Mail;
 
@@ -12,7 +12,7 @@ public sealed class ImapIngestionTests
     [DovecotFact]
     public async Task New_mail_becomes_a_ticket_acknowledged_then_is_seen_and_moved_to_Traites()
     {
-        await using var w = await MailIngestionWorld.WithDovecotAsync();
+        await using var w = await MailWorld.WithDovecotAsync();
         await w.Imap.AppendAsync([Incoming("Hélène Durand <helene.durand@pharmacie.example>", "Carte CPS perdue", "Bonjour, j'ai perdu ma carte CPS hier.")]);
 
         var result = await w.Fetcher.FetchAsync(CancellationToken.None);
@@ -26,7 +26,7 @@ public sealed class ImapIngestionTests
         var message = Assert.Single(ticket.Messages);
         Assert.Equal(TicketMessageKind.IncomingMail, message.Kind);
         Assert.Contains("perdu ma carte", message.Body);
-        var ack = Assert.Single(w.Outbox.Acknowledgements);
+        var ack = Assert.Single(w.Acknowledgements);
         Assert.Equal((ticket.Id, "helene.durand@pharmacie.example"), (ack.TicketId, ack.Recipient));
         Assert.Equal((0, 0), await w.Imap.CountAsync("INBOX"));
         Assert.Equal((1, 1), await w.Imap.CountAsync("Traités"));
@@ -39,7 +39,7 @@ public sealed class ImapIngestionTests
     [DovecotFact]
     public async Task Reply_is_threaded_on_the_ticket_by_In_Reply_To_and_follows_a_merge()
     {
-        await using var w = await MailIngestionWorld.WithDovecotAsync();
+        await using var w = await MailWorld.WithDovecotAsync();
         var first = Incoming("paul.martin@cabinet.example", "Lecteur non reconnu", "Mon lecteur ne reconnaît pas la carte.", messageId: "first@cabinet.example");
         await w.Imap.AppendAsync([first]);
         await w.Fetcher.FetchAsync(CancellationToken.None);
@@ -61,13 +61,13 @@ public sealed class ImapIngestionTests
         Assert.Equal(2, tickets.Count);
         var survivorAfter = tickets.Single(t => t.Number == "CPS-2026-900001");
         Assert.Contains(survivorAfter.Messages, m => m.Kind == TicketMessageKind.IncomingMail && m.Body.Contains("pilote"));
-        Assert.Single(w.Outbox.Acknowledgements); // only the first mail opened a ticket
+        Assert.Single(w.Acknowledgements); // only the first mail opened a ticket
     }
 
     [DovecotFact]
     public async Task Ticket_number_in_the_subject_threads_for_the_requester_but_a_stranger_gets_a_new_flagged_ticket()
     {
-        await using var w = await MailIngestionWorld.WithDovecotAsync();
+        await using var w = await MailWorld.WithDovecotAsync();
         await w.Imap.AppendAsync([Incoming("requester@clinique.example", "Code PIN bloqué", "Ma carte est bloquée.")]);
         await w.Fetcher.FetchAsync(CancellationToken.None);
         var ticket = Assert.Single(await w.TicketsAsync());
@@ -91,7 +91,7 @@ public sealed class ImapIngestionTests
     [DovecotFact]
     public async Task Same_message_delivered_twice_makes_one_ticket()
     {
-        await using var w = await MailIngestionWorld.WithDovecotAsync();
+        await using var w = await MailWorld.WithDovecotAsync();
         var mail = Incoming("dup@cabinet.example", "Carte volée", "On m'a volé ma carte.", messageId: "same@cabinet.example");
         await w.Imap.AppendAsync([mail, mail]);
         await w.Fetcher.FetchAsync(CancellationToken.None);
@@ -101,14 +101,14 @@ public sealed class ImapIngestionTests
 
         Assert.Single(await w.TicketsAsync());
         Assert.Equal(1, again.Duplicates);
-        Assert.Single(w.Outbox.Acknowledgements);
+        Assert.Single(w.Acknowledgements);
         Assert.Equal((3, 3), await w.Imap.CountAsync("Traités"));
     }
 
     [DovecotFact]
     public async Task Crash_between_commit_and_flag_then_rerun_makes_exactly_one_ticket()
     {
-        await using var w = await MailIngestionWorld.WithDovecotAsync();
+        await using var w = await MailWorld.WithDovecotAsync();
         await w.Imap.AppendAsync([Incoming("crash@cabinet.example", "Carte non reçue", "Je n'ai jamais reçu ma carte.")]);
         w.Hooks.CrashAfterCommits = 1;
 
@@ -120,7 +120,7 @@ public sealed class ImapIngestionTests
 
         Assert.Equal((0, 1), (rerun.Processed, rerun.Duplicates));
         Assert.Single(await w.TicketsAsync());
-        Assert.Single(w.Outbox.Acknowledgements);
+        Assert.Single(w.Acknowledgements);
         Assert.Equal((0, 0), await w.Imap.CountAsync("INBOX"));
         Assert.Equal((1, 1), await w.Imap.CountAsync("Traités"));
         await using var db = w.Db();
@@ -130,7 +130,7 @@ public sealed class ImapIngestionTests
     [DovecotFact]
     public async Task Poisoned_message_between_two_good_ones_is_quarantined_and_the_good_ones_processed()
     {
-        await using var w = await MailIngestionWorld.WithDovecotAsync();
+        await using var w = await MailWorld.WithDovecotAsync();
         await w.Imap.AppendAsync([
             Incoming("a@cabinet.example", "Première demande", "Bonjour."),
             Incoming("b@cabinet.example", "POISON", "Ce message fait échouer le traitement."),
@@ -147,14 +147,14 @@ public sealed class ImapIngestionTests
         Assert.Equal(1, quarantined.Attempts);
         Assert.Equal(w.Clock.Now.AddMinutes(1), quarantined.NextAttemptAt);
         Assert.NotNull(quarantined.RawSha256);
-        Assert.Equal(2, w.Outbox.Acknowledgements.Count);
+        Assert.Equal(2, w.Acknowledgements.Count);
         Assert.Equal((3, 3), await w.Imap.CountAsync("Traités")); // stored raw in quarantine, so moved too
     }
 
     [DovecotFact]
     public async Task Auto_reply_and_bounce_get_no_acknowledgement()
     {
-        await using var w = await MailIngestionWorld.WithDovecotAsync();
+        await using var w = await MailWorld.WithDovecotAsync();
         var autoReply = Incoming("absent@cabinet.example", "Réponse automatique : absent du bureau", "Je suis absent jusqu'au 20 mars.");
         autoReply.Headers.Add("Auto-Submitted", "auto-replied");
         var bounce = Bounce("gone@cabinet.example");
@@ -162,7 +162,7 @@ public sealed class ImapIngestionTests
 
         await w.Fetcher.FetchAsync(CancellationToken.None);
 
-        Assert.Empty(w.Outbox.Acknowledgements);
+        Assert.Empty(w.Acknowledgements);
         var inbound = await w.InboundAsync();
         Assert.Contains(inbound, m => m.Note?.Contains("auto-replied") == true);
         Assert.Contains(inbound, m => m.Note?.Contains("gone@cabinet.example") == true);
@@ -172,7 +172,7 @@ public sealed class ImapIngestionTests
     [DovecotFact]
     public async Task Message_over_the_size_limit_is_quarantined_with_a_notice_not_downloaded_and_not_dropped()
     {
-        await using var w = await MailIngestionWorld.WithDovecotAsync(o => o.Limits.MaxMessageBytes = 100_000);
+        await using var w = await MailWorld.WithDovecotAsync(o => o.Limits.MaxMessageBytes = 100_000);
         var big = Incoming("big@cabinet.example", "Scan très lourd", "Voir pièce jointe.");
         var multipart = new Multipart("mixed") { big.Body!, new MimePart("application", "pdf") { FileName = "scan.pdf", Content = new MimeContent(new MemoryStream(new byte[300_000])) } };
         big.Body = multipart;
@@ -188,29 +188,5 @@ public sealed class ImapIngestionTests
         Assert.Null(entry.NextAttemptAt);
         Assert.True(entry.Size > 300_000);
         Assert.Equal((1, 1), await w.Imap.CountAsync("Traités"));
-    }
-
-    internal static MimeMessage Bounce(string failed, string? originalMessageId = null)
-    {
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@mx.example"));
-        message.To.Add(MailboxAddress.Parse("support@cpssupport.test"));
-        message.Subject = "Undelivered Mail Returned to Sender";
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("mx.example");
-        var report = new MultipartReport("delivery-status");
-        report.Add(new TextPart("plain") { Text = $"This is the mail system at host mx.example.\n\n<{failed}>: host said: 550 5.1.1 User unknown" });
-        var status = new MessageDeliveryStatus();
-        status.StatusGroups.Add(new HeaderList { { "Reporting-MTA", "dns; mx.example" } });
-        status.StatusGroups.Add(new HeaderList { { "Final-Recipient", $"rfc822; {failed}" }, { "Action", "failed" }, { "Status", "5.1.1" } });
-        report.Add(status);
-        var original = new MimeMessage();
-        original.From.Add(MailboxAddress.Parse("support@cpssupport.test"));
-        original.To.Add(MailboxAddress.Parse(failed));
-        original.Subject = "Accusé de réception";
-        original.MessageId = originalMessageId ?? "ack-1@cpssupport.test";
-        original.Body = new TextPart("plain") { Text = "Votre demande a été enregistrée." };
-        report.Add(new TextRfc822Headers { Message = original });
-        message.Body = report;
-        return message;
     }
 }

@@ -29,7 +29,7 @@ public sealed class MailCorpusTests
     [MemberData(nameof(CorpusFiles))]
     public async Task Every_corpus_message_becomes_exactly_one_recorded_outcome(string file)
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
+        await using var w = await MailWorld.CreateAsync();
         var result = await w.IngestAsync(await File.ReadAllBytesAsync(Path.Combine(CorpusFolder, file)));
 
         Assert.Equal(1, result.Total);
@@ -66,7 +66,7 @@ public sealed class MailCorpusTests
     [InlineData("23-latin1-8bit-undeclared.eml", null, "La carte est abîmée, la puce est rayée. Où dois-je la renvoyer ?")]
     public async Task Charsets_are_decoded(string file, string? requesterName, string expectedText)
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
+        await using var w = await MailWorld.CreateAsync();
         await w.IngestAsync(await File.ReadAllBytesAsync(Path.Combine(CorpusFolder, file)));
 
         var ticket = Assert.Single(await w.TicketsAsync());
@@ -77,7 +77,7 @@ public sealed class MailCorpusTests
     [Fact]
     public async Task Rfc2047_subject_and_windows_1252_subject_are_decoded()
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
+        await using var w = await MailWorld.CreateAsync();
         await w.IngestAsync(await Corpus("03-rfc2047-headers.eml"), await Corpus("02-windows-1252-8bit.eml"));
 
         var subjects = (await w.TicketsAsync()).Select(t => t.Subject).ToList();
@@ -88,7 +88,7 @@ public sealed class MailCorpusTests
     [Fact]
     public async Task Html_only_mail_is_sanitized_no_script_handler_javascript_or_remote_content()
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
+        await using var w = await MailWorld.CreateAsync();
         await w.IngestAsync(await Corpus("04-html-only-with-scripts.eml"));
 
         var message = Assert.Single(await w.TicketsAsync()).Messages.Single(m => m.Kind == TicketMessageKind.IncomingMail);
@@ -105,7 +105,7 @@ public sealed class MailCorpusTests
     [Fact]
     public async Task Forwarded_message_is_quoted_in_the_text_with_its_attachment()
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
+        await using var w = await MailWorld.CreateAsync();
         await w.IngestAsync(await Corpus("09-forwarded-rfc822.eml"));
 
         var message = Assert.Single(await w.TicketsAsync()).Messages.Single(m => m.Kind == TicketMessageKind.IncomingMail);
@@ -118,8 +118,8 @@ public sealed class MailCorpusTests
     [Fact]
     public async Task Winmail_dat_is_unpacked_into_its_attachments_and_a_corrupt_one_is_kept_as_is()
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
-        await w.IngestAsync(MailIngestionWorld.Bytes(TnefMail()), await Corpus("10-corrupt-winmail-dat.eml"));
+        await using var w = await MailWorld.CreateAsync();
+        await w.IngestAsync(MailWorld.Bytes(TnefMail()), await Corpus("10-corrupt-winmail-dat.eml"));
 
         var tickets = await w.TicketsAsync();
         var unpacked = tickets.Single(t => t.Subject == "Demande Outlook").Messages.Single(m => m.Kind == TicketMessageKind.IncomingMail);
@@ -138,11 +138,11 @@ public sealed class MailCorpusTests
     [InlineData("38-precedence-bulk.eml")]
     public async Task Automatic_mail_opens_a_ticket_without_acknowledgement(string file)
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
+        await using var w = await MailWorld.CreateAsync();
         await w.IngestAsync(await Corpus(file));
 
         Assert.Single(await w.TicketsAsync());
-        Assert.Empty(w.Outbox.Acknowledgements);
+        Assert.Empty(w.Acknowledgements);
         Assert.StartsWith("pas d'accusé de réception", Assert.Single(await w.InboundAsync()).Note);
     }
 
@@ -151,19 +151,19 @@ public sealed class MailCorpusTests
     [InlineData("19-own-message-id-back.eml")]
     public async Task Our_own_mail_coming_back_is_ignored(string file)
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
+        await using var w = await MailWorld.CreateAsync();
         await w.IngestAsync(await Corpus(file));
 
         Assert.Empty(await w.TicketsAsync());
-        Assert.Empty(w.Outbox.Acknowledgements);
+        Assert.Empty(w.Acknowledgements);
         Assert.Equal(InboundMailStatus.Ignored, Assert.Single(await w.InboundAsync()).Status);
     }
 
     [Fact]
     public async Task Bounce_marks_the_address_failing_on_the_person_and_the_ticket()
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
-        await w.IngestAsync(MailIngestionWorld.Bytes(MailIngestionWorld.Incoming("inconnu@cabinet.example", "Carte perdue", "Perdue hier.")));
+        await using var w = await MailWorld.CreateAsync();
+        await w.IngestAsync(MailWorld.Bytes(MailWorld.Incoming("inconnu@cabinet.example", "Carte perdue", "Perdue hier.")));
         await using (var db = w.Db())
         {
             var build = new RegistryBuilder(db);
@@ -172,16 +172,15 @@ public sealed class MailCorpusTests
             await db.SaveChangesAsync();
         }
         var people = new CpsSupport.Features.People.PersonService(w.Factory);
-        var national = new CpsSupport.Features.Access.AccessScope(Guid.NewGuid(), true, true, new HashSet<Guid>());
-        var personId = (await people.GetByNationalIdAsync(national, "810002813851"))!.Id;
-        Assert.Null((await people.GetAsync(national, personId))!.EmailFailingAt);
+        var personId = (await people.GetByNationalIdAsync(w.Supervisor, "810002813851"))!.Id;
+        Assert.Null((await people.GetAsync(w.Supervisor, personId))!.EmailFailingAt);
 
         await w.IngestAsync(await Corpus("11-bounce-dsn.eml"), await Corpus("12-bounce-plain-mailer-daemon.eml"));
 
         // The person page reads the flag from the detail ("Adresse en échec depuis le …").
-        Assert.Equal(w.Clock.Now, (await people.GetAsync(national, personId))!.EmailFailingAt);
+        Assert.Equal(w.Clock.Now, (await people.GetAsync(w.Supervisor, personId))!.EmailFailingAt);
 
-        Assert.Single(w.Outbox.Acknowledgements); // the first mail's only
+        Assert.Single(w.Acknowledgements); // the first mail's only
         var ticket = Assert.Single(await w.TicketsAsync());
         Assert.Equal(w.Clock.Now, ticket.RequesterEmailFailingAt);
         Assert.Contains(ticket.Messages, m => m.Kind == TicketMessageKind.InternalNote && m.Body.Contains("inconnu@cabinet.example"));
@@ -195,7 +194,7 @@ public sealed class MailCorpusTests
     [Fact]
     public async Task Identifiers_are_validated_and_proposed_in_a_note()
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
+        await using var w = await MailWorld.CreateAsync();
         await w.IngestAsync(await Corpus("28-identifiers.eml"));
 
         var note = Assert.Single(await w.TicketsAsync()).Messages.Single(m => m.Kind == TicketMessageKind.InternalNote).Body;
@@ -208,7 +207,7 @@ public sealed class MailCorpusTests
     [Fact]
     public async Task Mail_without_Message_ID_is_deduplicated_by_its_hash()
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
+        await using var w = await MailWorld.CreateAsync();
         var raw = await Corpus("06-no-message-id.eml");
         await w.IngestAsync(raw, raw);
 
@@ -219,15 +218,15 @@ public sealed class MailCorpusTests
     [Fact]
     public async Task Attachments_over_the_size_or_count_limit_are_left_out_with_a_notice_and_content_is_stored_once()
     {
-        await using var w = await MailIngestionWorld.CreateAsync(o => { o.Limits.MaxAttachmentBytes = 1024 * 1024; o.Limits.MaxAttachments = 3; });
-        var message = MailIngestionWorld.Incoming("pj@cabinet.example", "Beaucoup de pièces", "Voir PJ.");
+        await using var w = await MailWorld.CreateAsync(o => { o.Limits.MaxAttachmentBytes = 1024 * 1024; o.Limits.MaxAttachments = 3; });
+        var message = MailWorld.Incoming("pj@cabinet.example", "Beaucoup de pièces", "Voir PJ.");
         var mixed = new Multipart("mixed") { message.Body! };
         mixed.Add(Part("enorme.bin", new byte[2 * 1024 * 1024])); // generated here rather than committed
         var same = System.Text.Encoding.ASCII.GetBytes("même contenu");
         for (var i = 0; i < 4; i++) mixed.Add(Part($"copie-{i}.txt", same));
         message.Body = mixed;
 
-        await w.IngestAsync(MailIngestionWorld.Bytes(message));
+        await w.IngestAsync(MailWorld.Bytes(message));
 
         var ticket = Assert.Single(await w.TicketsAsync());
         var mail = ticket.Messages.Single(m => m.Kind == TicketMessageKind.IncomingMail);
@@ -243,7 +242,7 @@ public sealed class MailCorpusTests
     [Fact]
     public async Task Ticket_number_of_an_unknown_ticket_opens_a_normal_ticket()
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
+        await using var w = await MailWorld.CreateAsync();
         await w.IngestAsync(await Corpus("36-ticket-number-unknown.eml"));
 
         var ticket = Assert.Single(await w.TicketsAsync());
@@ -270,7 +269,7 @@ public sealed class MailCorpusTests
         Attribute(w, 2, 0x0006800F, System.Text.Encoding.ASCII.GetBytes("Attestation de perte de la carte.")); // attAttachData
         w.Flush();
 
-        var message = MailIngestionWorld.Incoming("outlook@entreprise.example", "Demande Outlook", "Voir winmail.dat");
+        var message = MailWorld.Incoming("outlook@entreprise.example", "Demande Outlook", "Voir winmail.dat");
         var part = new TnefPart { FileName = "winmail.dat", Content = new MimeContent(new MemoryStream(tnef.ToArray())) };
         message.Body = new Multipart("mixed") { message.Body!, part };
         return message;

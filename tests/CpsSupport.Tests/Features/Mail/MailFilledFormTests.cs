@@ -1,4 +1,3 @@
-using CpsSupport.Features.Access;
 using CpsSupport.Features.Documents;
 using CpsSupport.Features.Requests;
 using CpsSupport.Features.Tickets;
@@ -10,15 +9,13 @@ namespace CpsSupport.Tests.Features.Mail;
 /// <summary>A filled PDF form arriving by mail is handed to the documents feature: proposed on the ticket as a pre-filled request.</summary>
 public sealed class MailFilledFormTests
 {
-    private static readonly AccessScope Desk = new(Guid.NewGuid(), true, false, new HashSet<Guid>());
-
     [Theory]
     [InlineData("application", "pdf")]
     [InlineData("application", "octet-stream")] // as some mail clients send any attachment
     public async Task A_filled_form_attached_to_a_mail_is_proposed_on_the_new_ticket_with_checked_values(string mediaType, string subtype)
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
-        var message = MailIngestionWorld.Incoming("jp.martin@cabinet.example", "Déclaration de vol", "Ci-joint le formulaire rempli.");
+        await using var w = await MailWorld.CreateAsync();
+        var message = MailWorld.Incoming("jp.martin@cabinet.example", "Déclaration de vol", "Ci-joint le formulaire rempli.");
         var incident = w.Clock.GetUtcNow().AddDays(-2);
         var pdf = new AcroFormPdf { Title = "Déclaration d'incident" }
             .Text("formulaire", "F501").Text("declarantCapacity", "holder")
@@ -31,12 +28,12 @@ public sealed class MailFilledFormTests
             new MimePart(mediaType, subtype) { FileName = "declaration.pdf", Content = new MimeContent(new MemoryStream(pdf)), ContentTransferEncoding = ContentEncoding.Base64 },
         };
 
-        var result = await w.IngestAsync(MailIngestionWorld.Bytes(message));
+        var result = await w.IngestAsync(MailWorld.Bytes(message));
 
         Assert.Equal(1, result.Processed);
         var ticket = Assert.Single(await w.TicketsAsync());
         var forms = new FilledFormService(w.Factory, new FilledFormReader(w.Clock));
-        var proposal = Assert.Single(await forms.ProposeForTicketAsync(Desk, ticket.Id));
+        var proposal = Assert.Single(await forms.ProposeForTicketAsync(w.Desk, ticket.Id));
         Assert.Equal(("declaration.pdf", FormCode.F501), (proposal.FileName, proposal.Form));
         Assert.False(proposal.HasErrors, string.Join("; ", proposal.Reading.Fields.Select(f => f.Error)));
         Assert.Equal("899700026547", proposal.Reading.ValueOf("holder.nationalId"));

@@ -1,7 +1,7 @@
 using CpsSupport.Features.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using static CpsSupport.Tests.Features.Mail.MailIngestionWorld;
+using static CpsSupport.Tests.Features.Mail.MailWorld;
 
 namespace CpsSupport.Tests.Features.Mail;
 
@@ -11,7 +11,7 @@ public sealed class MailIdleListenerTests
     [DovecotFact]
     public async Task Mail_appended_while_idling_becomes_a_ticket_within_seconds_without_the_poll_and_the_listener_stops_cleanly()
     {
-        await using var w = await MailIngestionWorld.WithDovecotAsync();
+        await using var w = await MailWorld.WithDovecotAsync();
         await using var services = Services(w);
         var listener = new MailIdleListener(services.GetRequiredService<IServiceScopeFactory>(), Microsoft.Extensions.Options.Options.Create(w.Options),
             NullLogger<MailIdleListener>.Instance);
@@ -27,7 +27,7 @@ public sealed class MailIdleListenerTests
 
             var ticket = Assert.Single(await w.TicketsAsync());
             Assert.Equal("idle.user@cabinet.example", ticket.RequesterEmail);
-            Assert.Single(w.Outbox.Acknowledgements);
+            Assert.Single(w.Acknowledgements);
             await Until(async () => await w.Imap.CountAsync("Traités") == (1, 1), TimeSpan.FromSeconds(5));
             Assert.Equal((0, 0), await w.Imap.CountAsync("INBOX"));
             Assert.False(listener.IdleUnsupported);
@@ -44,7 +44,7 @@ public sealed class MailIdleListenerTests
     [DovecotFact]
     public async Task Two_fetches_at_once_never_ingest_the_same_message_twice_the_second_waits_for_the_first()
     {
-        await using var w = await MailIngestionWorld.WithDovecotAsync();
+        await using var w = await MailWorld.WithDovecotAsync();
         await w.Imap.AppendAsync(Enumerable.Range(0, 40).Select(i => Incoming($"sender{i}@cabinet.example", $"Demande {i}", "Bonjour.")));
 
         // As the recurring poll and the IDLE listener would: two fetchers on the same mailbox at the same time.
@@ -55,7 +55,7 @@ public sealed class MailIdleListenerTests
         Assert.Equal(0, results.Sum(r => r.Duplicates));
         Assert.Contains(results, r => r.Total == 0); // the one that waited found the mailbox already read
         Assert.Equal(40, (await w.TicketsAsync()).Count);
-        Assert.Equal(40, w.Outbox.Acknowledgements.Count);
+        Assert.Equal(40, w.Acknowledgements.Count);
         Assert.Equal((40, 40), await w.Imap.CountAsync("Traités"));
     }
 
@@ -63,7 +63,7 @@ public sealed class MailIdleListenerTests
     public async Task A_server_without_IDLE_leaves_the_mailbox_to_the_recurring_poll()
     {
         // Dovecot announcing its usual capabilities minus IDLE.
-        await using var w = await MailIngestionWorld.WithDovecotAsync(dovecotConfig:
+        await using var w = await MailWorld.WithDovecotAsync(dovecotConfig:
             "imap_capability = IMAP4rev1 LITERAL+ SASL-IR LOGIN-REFERRALS ID ENABLE SORT THREAD=REFERENCES MULTIAPPEND UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 ESEARCH MOVE");
         await using var services = Services(w);
         var listener = new MailIdleListener(services.GetRequiredService<IServiceScopeFactory>(), Microsoft.Extensions.Options.Options.Create(w.Options),
@@ -95,7 +95,7 @@ public sealed class MailIdleListenerTests
         }
     }
 
-    private static ServiceProvider Services(MailIngestionWorld w)
+    private static ServiceProvider Services(MailWorld w)
     {
         var services = new ServiceCollection();
         services.AddScoped(_ => w.Fetcher);

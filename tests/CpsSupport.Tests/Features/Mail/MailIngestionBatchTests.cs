@@ -1,12 +1,7 @@
-using CpsSupport.Data;
-using CpsSupport.Features.Calendar;
-using CpsSupport.Features.Documents;
 using CpsSupport.Features.Mail;
 using CpsSupport.Features.Tickets;
-using CpsSupport.Tests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using static CpsSupport.Tests.Features.Mail.MailIngestionWorld;
+using static CpsSupport.Tests.Features.Mail.MailWorld;
 
 namespace CpsSupport.Tests.Features.Mail;
 
@@ -17,24 +12,14 @@ namespace CpsSupport.Tests.Features.Mail;
 /// </summary>
 public sealed class MailIngestionBatchTests
 {
-    private static MailIngestionService WithRealOutbox(MailIngestionWorld w)
-    {
-        var templates = new TemplateStore(Microsoft.Extensions.Options.Options.Create(new DocumentOptions { TemplatesRoot = Path.Combine(RepositoryRoot.Path, "templates") }));
-        var options = Microsoft.Extensions.Options.Options.Create(w.Options);
-        var outbox = new MailOutbox(new MailTemplateRenderer(templates), options, w.Clock);
-        var sla = new TicketSla(BusinessCalendar.Default);
-        return new MailIngestionService(w.Factory, w.Clock, sla, new TicketService(w.Factory, w.Clock, new SystemActor("Courriel entrant"), sla), [outbox],
-            new FilledFormReader(w.Clock), options, new MailIngestionHooks(), NullLogger<MailIngestionService>.Instance);
-    }
-
     private static List<RawMail> Batch(params MimeKit.MimeMessage[] messages) =>
         messages.Select((m, i) => { var raw = Bytes(m); return new RawMail($"m{i}", raw, raw.LongLength); }).ToList();
 
     [Fact]
     public async Task The_hourly_acknowledgement_limit_holds_within_and_across_batches_with_the_real_outbox()
     {
-        await using var w = await MailIngestionWorld.CreateAsync(o => o.Limits.AcknowledgementsPerSenderPerHour = 3);
-        var ingestion = WithRealOutbox(w);
+        await using var w = await MailWorld.CreateAsync(o => o.Limits.AcknowledgementsPerSenderPerHour = 3);
+        var ingestion = w.IngestionThrough([w.Outbox]);
 
         await ingestion.IngestAsync(Batch(Incoming("busy@cabinet.example", "Demande 1", "Un."), Incoming("busy@cabinet.example", "Demande 2", "Deux.")), CancellationToken.None);
         w.Clock.Advance(TimeSpan.FromMinutes(10));
@@ -58,8 +43,8 @@ public sealed class MailIngestionBatchTests
     [Fact]
     public async Task A_reply_in_the_same_batch_threads_onto_the_new_ticket_and_numbers_have_no_gap()
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
-        var ingestion = WithRealOutbox(w);
+        await using var w = await MailWorld.CreateAsync();
+        var ingestion = w.IngestionThrough([w.Outbox]);
 
         var result = await ingestion.IngestAsync(Batch(
             Incoming("a@cabinet.example", "Carte perdue", "Perdue.", messageId: "first@cabinet.example"),

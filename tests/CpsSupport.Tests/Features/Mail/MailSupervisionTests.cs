@@ -1,24 +1,16 @@
-using CpsSupport.Data;
-using CpsSupport.Features.Access;
-using CpsSupport.Features.Calendar;
-using CpsSupport.Features.Documents;
 using CpsSupport.Features.Mail;
 using CpsSupport.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CpsSupport.Tests.Features.Mail;
 
 public sealed class MailSupervisionTests
 {
-    private static readonly AccessScope Supervisor = new(Guid.NewGuid(), true, true, new HashSet<Guid>());
-    private static readonly AccessScope Agent = new(Guid.NewGuid(), true, false, new HashSet<Guid>());
-
     [Fact]
     public async Task Quarantined_message_is_retried_with_back_off_then_left_to_a_supervisor()
     {
-        await using var w = await MailIngestionWorld.CreateAsync(o => o.Limits.MaxAttempts = 3);
-        await w.IngestAsync(MailIngestionWorld.Bytes(MailIngestionWorld.Incoming("p@cabinet.example", "POISON toujours", "…")));
+        await using var w = await MailWorld.CreateAsync(o => o.Limits.MaxAttempts = 3);
+        await w.IngestAsync(MailWorld.Bytes(MailWorld.Incoming("p@cabinet.example", "POISON toujours", "…")));
 
         w.Clock.Now = w.Clock.Now.AddMinutes(1);
         Assert.Equal(0, await w.Ingestion.RetryDueAsync(CancellationToken.None));
@@ -34,32 +26,29 @@ public sealed class MailSupervisionTests
         var last = Assert.Single(await w.InboundAsync());
         Assert.Equal((3, InboundMailStatus.Quarantined), (last.Attempts, last.Status));
         Assert.Null(last.NextAttemptAt); // left to a supervisor
-        var status = await w.Supervision.StatusAsync(Supervisor, "Folder");
+        var status = await w.Supervision.StatusAsync(w.Supervisor, "Folder");
         Assert.Equal((1, 1), (status.Quarantined, status.WaitingForSupervisor));
     }
 
     [Fact]
     public async Task Supervisor_reprocesses_a_quarantined_message_and_the_change_is_audited()
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
+        await using var w = await MailWorld.CreateAsync();
         // Quarantined because no outbox was there to queue its acknowledgement (as before the outgoing side is wired).
-        var broken = new MailIngestionService(w.Factory, w.Clock, new TicketSla(BusinessCalendar.Default),
-            new TicketService(w.Factory, w.Clock, new SystemActor(), new TicketSla(BusinessCalendar.Default)), [], new FilledFormReader(w.Clock),
-            Microsoft.Extensions.Options.Options.Create(w.Options), new MailIngestionHooks(), NullLogger<MailIngestionService>.Instance);
-        var raw = MailIngestionWorld.Bytes(MailIngestionWorld.Incoming("r@cabinet.example", "Carte perdue", "Perdue."));
+        var broken = w.IngestionThrough([]);
+        var raw = MailWorld.Bytes(MailWorld.Incoming("r@cabinet.example", "Carte perdue", "Perdue."));
         await broken.IngestAsync([new RawMail("x.eml", raw, raw.LongLength)], CancellationToken.None);
         var entry = Assert.Single(await w.InboundAsync());
         Assert.Equal(InboundMailStatus.Quarantined, entry.Status);
         Assert.Contains("IMailOutbox", entry.Error);
-        Assert.Contains("Carte perdue", await w.Supervision.RawAsync(Supervisor, entry.Id));
+        Assert.Contains("Carte perdue", await w.Supervision.RawAsync(w.Supervisor, entry.Id));
 
-        var supervision = new MailSupervisionService(new TestUtilities.TestDbContextFactory(w.Database, w.Clock), w.Ingestion, w.Clock);
-        Assert.True(await supervision.ReprocessAsync(Supervisor, entry.Id));
+        Assert.True(await w.Supervision.ReprocessAsync(w.Supervisor, entry.Id));
 
         var done = Assert.Single(await w.InboundAsync());
         Assert.Equal(InboundMailStatus.Processed, done.Status);
         Assert.NotNull(done.TicketId);
-        Assert.Single(w.Outbox.Acknowledgements);
+        Assert.Single(w.Acknowledgements);
         await using var db = w.Db();
         Assert.Contains(await db.AuditEvents.Where(a => a.EntityType == nameof(InboundMail) && a.EntityId == entry.Id.ToString()).ToListAsync(),
             a => a.Action == "Modified" && a.Changes.Contains("Processed"));
@@ -68,19 +57,19 @@ public sealed class MailSupervisionTests
     [Fact]
     public async Task Supervisor_discards_a_quarantined_message_audited_and_an_agent_is_refused()
     {
-        await using var w = await MailIngestionWorld.CreateAsync();
-        await w.IngestAsync(MailIngestionWorld.Bytes(MailIngestionWorld.Incoming("p@cabinet.example", "POISON", "…")));
+        await using var w = await MailWorld.CreateAsync();
+        await w.IngestAsync(MailWorld.Bytes(MailWorld.Incoming("p@cabinet.example", "POISON", "…")));
         var entry = Assert.Single(await w.InboundAsync());
 
-        await Assert.ThrowsAsync<MailException>(() => w.Supervision.DiscardAsync(Agent, entry.Id));
-        await Assert.ThrowsAsync<MailException>(() => w.Supervision.QuarantineAsync(Agent));
-        await Assert.ThrowsAsync<MailException>(() => w.Supervision.RawAsync(Agent, entry.Id));
-        Assert.Single(await w.Supervision.QuarantineAsync(Supervisor));
+        await Assert.ThrowsAsync<MailException>(() => w.Supervision.DiscardAsync(w.Desk, entry.Id));
+        await Assert.ThrowsAsync<MailException>(() => w.Supervision.QuarantineAsync(w.Desk));
+        await Assert.ThrowsAsync<MailException>(() => w.Supervision.RawAsync(w.Desk, entry.Id));
+        Assert.Single(await w.Supervision.QuarantineAsync(w.Supervisor));
 
-        await w.Supervision.DiscardAsync(Supervisor, entry.Id);
+        await w.Supervision.DiscardAsync(w.Supervisor, entry.Id);
 
         Assert.Equal(InboundMailStatus.Discarded, Assert.Single(await w.InboundAsync()).Status);
-        Assert.Empty(await w.Supervision.QuarantineAsync(Supervisor));
+        Assert.Empty(await w.Supervision.QuarantineAsync(w.Supervisor));
         await using var db = w.Db();
         Assert.Contains(await db.AuditEvents.Where(a => a.EntityType == nameof(InboundMail)).ToListAsync(), a => a.Changes.Contains("Discarded"));
     }
@@ -91,9 +80,9 @@ public sealed class MailSupervisionTests
         var root = Path.Combine(Path.GetTempPath(), $"cps-mail-folder-{Guid.NewGuid():N}");
         try
         {
-            await using var w = await MailIngestionWorld.CreateAsync(o => { o.Folder.Inbox = Path.Combine(root, "inbox"); o.Folder.Processed = Path.Combine(root, "processed"); });
+            await using var w = await MailWorld.CreateAsync(o => { o.Folder.Inbox = Path.Combine(root, "inbox"); o.Folder.Processed = Path.Combine(root, "processed"); });
             Directory.CreateDirectory(Path.Combine(root, "inbox"));
-            await File.WriteAllBytesAsync(Path.Combine(root, "inbox", "a.eml"), MailIngestionWorld.Bytes(MailIngestionWorld.Incoming("f@cabinet.example", "Carte volée", "Volée.")));
+            await File.WriteAllBytesAsync(Path.Combine(root, "inbox", "a.eml"), MailWorld.Bytes(MailWorld.Incoming("f@cabinet.example", "Carte volée", "Volée.")));
 
             var result = await w.Fetcher.FetchAsync(CancellationToken.None);
 

@@ -27,7 +27,7 @@ public sealed class ZammadCorpusTests
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "manifest.json")));
         var entries = manifest.RootElement.EnumerateArray()
             .Select(e => (Box: e.GetProperty("box").GetString()!, Subject: e.TryGetProperty("subject", out var s) ? s.GetString() : null)).ToList();
-        await using var w = await MailIngestionWorld.CreateAsync();
+        await using var w = await MailWorld.CreateAsync();
 
         var result = await w.Ingestion.IngestAsync(
             entries.Select(e => { var raw = File.ReadAllBytes(Path.Combine(Folder, e.Box)); return new RawMail(e.Box, raw, raw.LongLength); }).ToList(),
