@@ -22,7 +22,10 @@ public sealed partial class TicketTests(AppServerFixture app)
         await page.GetByTestId("new-phone-ticket").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Nouveau ticket (appel)");
 
-        await page.GetByTestId("caller-lookup").FillAsync(SeededRegistry.HolderRppsA);
+        // The field takes the focus once the page has rendered in the circuit: typing before that could be lost.
+        var lookup = page.GetByTestId("caller-lookup");
+        await Expect(lookup).ToBeFocusedAsync();
+        await lookup.FillAsync(SeededRegistry.HolderRppsA);
         var caller = page.GetByTestId("caller-match");
         await Expect(caller).ToHaveCountAsync(1);
         await Expect(caller).ToContainTextAsync(SeededRegistry.HolderA);
