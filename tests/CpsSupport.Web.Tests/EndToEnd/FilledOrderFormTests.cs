@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using CpsSupport.Features.Cards;
-using CpsSupport.Features.Files;
 using CpsSupport.Features.Requests;
 using CpsSupport.Features.Tickets;
 using CpsSupport.Tests.Features.Documents;
+using CpsSupport.Tests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
 
@@ -44,13 +44,7 @@ public sealed class FilledOrderFormTests(AppServerFixture app)
                 Channel = TicketChannel.Mail, StructureId = structure.Id, LastActivityAt = now,
             };
             db.Tickets.Add(created);
-            var mail = new TicketMessage { TicketId = created.Id, Kind = TicketMessageKind.IncomingMail, Body = "Veuillez trouver notre bon de commande.", CreatedAt = now };
-            mail.Attachments.Add(new Attachment
-            {
-                FileName = "bon-de-commande-F301.pdf", ContentType = "application/pdf", Size = pdf.Length, CreatedAt = now,
-                Sha256 = await FileStore.AddAsync(db, pdf, now, CancellationToken.None),
-            });
-            db.TicketMessages.Add(mail);
+            await ReceivedMail.AddAsync(db, created.Id, "Veuillez trouver notre bon de commande.", new ReceivedFile("bon-de-commande-F301.pdf", pdf));
             await db.SaveChangesAsync();
             return created;
         });

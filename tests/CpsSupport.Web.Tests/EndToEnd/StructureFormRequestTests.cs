@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using CpsSupport.Features.Cards;
-using CpsSupport.Features.Files;
 using CpsSupport.Features.Requests;
 using CpsSupport.Features.Tickets;
 using CpsSupport.Tests.Features.Documents;
+using CpsSupport.Tests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -24,16 +24,7 @@ public sealed class StructureFormRequestTests(AppServerFixture app)
     /// <summary>A received mail on the ticket with these PDF attachments.</summary>
     private static Task<int> AttachAsync(OwnTestData data, Guid ticketId, params (string Name, byte[] Bytes)[] files) => data.WithDbAsync(async db =>
     {
-        var mail = new TicketMessage { TicketId = ticketId, Kind = TicketMessageKind.IncomingMail, Body = "Ci-joint le formulaire signé et ma pièce d'identité.", CreatedAt = DateTimeOffset.UtcNow };
-        foreach (var (name, bytes) in files)
-        {
-            mail.Attachments.Add(new Attachment
-            {
-                FileName = name, ContentType = "application/pdf", Size = bytes.Length, CreatedAt = DateTimeOffset.UtcNow,
-                Sha256 = await FileStore.AddAsync(db, bytes, DateTimeOffset.UtcNow, CancellationToken.None),
-            });
-        }
-        db.TicketMessages.Add(mail);
+        await ReceivedMail.AddAsync(db, ticketId, "Ci-joint le formulaire signé et ma pièce d'identité.", [.. files.Select(f => new ReceivedFile(f.Name, f.Bytes))]);
         return await db.SaveChangesAsync();
     });
 

@@ -60,17 +60,7 @@ public sealed class DocumentPagesTests : IAsyncLifetime
             .Text("holder.nationalId", "899700026548").Checkbox("kind.theft", true).Text("incidentOn", "20/11/2026")
             .Text("incidentPlace", "Gare de Lyon").Text("circumstances", "Sacoche volée dans le RER A.").ToBytes();
         var scan = new CpsSupport.Tests.Features.Documents.AcroFormPdf { PageText = "F501 scanne" }.ToBytes();
-        var mail = new CpsSupport.Features.Tickets.TicketMessage { TicketId = ticket.Id, Kind = CpsSupport.Features.Tickets.TicketMessageKind.IncomingMail, Body = "Ci-joint le formulaire.", CreatedAt = DateTimeOffset.UtcNow };
-        foreach (var (name, bytes) in new[] { ("f501-rempli.pdf", filled), ("scan.pdf", scan) })
-        {
-            mail.Attachments.Add(new CpsSupport.Features.Tickets.Attachment
-            {
-                FileName = name, ContentType = "application/pdf", Size = bytes.Length, CreatedAt = DateTimeOffset.UtcNow,
-                Sha256 = await FileStore.AddAsync(db, bytes, DateTimeOffset.UtcNow, CancellationToken.None),
-            });
-        }
-
-        db.TicketMessages.Add(mail);
+        var mail = await ReceivedMail.AddAsync(db, ticket.Id, "Ci-joint le formulaire.", new("f501-rempli.pdf", filled), new("scan.pdf", scan));
 
         // A filled F414 on a ticket that names no structure: the form's SIRET does, and its kits become order lines.
         var orderTicket = new CpsSupport.Features.Tickets.Ticket { Number = "CPS-2026-000002", Subject = "Cartes de test", LastActivityAt = DateTimeOffset.UtcNow };
@@ -79,13 +69,7 @@ public sealed class DocumentPagesTests : IAsyncLifetime
         var f414 = new CpsSupport.Tests.Features.Documents.AcroFormPdf()
             .Text("formulaire", "F414").Text("siret", "732 829 320 00074").Text("contact.lastName", "Durand").Text("contact.firstName", "Sophie")
             .Text("project", "Intégration DMP").Text("kits[0].kit", "cpsNurse").Text("kits[0].quantity", "2").ToBytes();
-        var orderMail = new CpsSupport.Features.Tickets.TicketMessage { TicketId = orderTicket.Id, Kind = CpsSupport.Features.Tickets.TicketMessageKind.IncomingMail, Body = "Commande.", CreatedAt = DateTimeOffset.UtcNow };
-        orderMail.Attachments.Add(new CpsSupport.Features.Tickets.Attachment
-        {
-            FileName = "f414.pdf", ContentType = "application/octet-stream", Size = f414.Length, CreatedAt = DateTimeOffset.UtcNow,
-            Sha256 = await FileStore.AddAsync(db, f414, DateTimeOffset.UtcNow, CancellationToken.None),
-        });
-        db.TicketMessages.Add(orderMail);
+        var orderMail = await ReceivedMail.AddAsync(db, orderTicket.Id, "Commande.", new ReceivedFile("f414.pdf", f414, "application/octet-stream"));
         await db.SaveChangesAsync();
         _ticketWithOrder = orderTicket.Id;
         _filledOrder = orderMail.Attachments[0].Id;

@@ -1,6 +1,5 @@
 using System.Net;
 using CpsSupport.Features.Accounts;
-using CpsSupport.Features.Files;
 using CpsSupport.Features.Tickets;
 using CpsSupport.Tests.Features.Documents;
 using CpsSupport.Tests.TestUtilities;
@@ -54,17 +53,8 @@ public sealed class StructureFormRequestPageTests : IAsyncLifetime
         var f503 = new AcroFormPdf { Title = "F503 - Administrateurs techniques" }.Text("declarantCapacity", "mandatary")
             .Text("declarant.lastName", "Lefèvre").Text("declarant.firstName", "Amélie")
             .Text("administrators.0.action", "designate").Text("administrators.0.lastName", "Dubois").Text("administrators.0.firstName", "Claire").ToBytes();
-        var mail = new TicketMessage { TicketId = ticket.Id, Kind = TicketMessageKind.IncomingMail, Body = "Ci-joint nos formulaires.", CreatedAt = DateTimeOffset.UtcNow };
-        foreach (var (name, bytes) in new[] { ("f504-rempli.pdf", f504), ("f502-rempli.pdf", f502), ("f503-rempli.pdf", f503), ("cni.pdf", "%PDF-1.4 carte d'identité"u8.ToArray()) })
-        {
-            mail.Attachments.Add(new Attachment
-            {
-                FileName = name, ContentType = "application/pdf", Size = bytes.Length, CreatedAt = DateTimeOffset.UtcNow,
-                Sha256 = await FileStore.AddAsync(db, bytes, DateTimeOffset.UtcNow, CancellationToken.None),
-            });
-        }
-
-        db.TicketMessages.Add(mail);
+        var mail = await ReceivedMail.AddAsync(db, ticket.Id, "Ci-joint nos formulaires.",
+            new("f504-rempli.pdf", f504), new("f502-rempli.pdf", f502), new("f503-rempli.pdf", f503), new("cni.pdf", "%PDF-1.4 carte d'identité"u8.ToArray()));
         await db.SaveChangesAsync();
         (_ticket, _f504, _f502, _f503) = (ticket.Id, mail.Attachments[0].Id, mail.Attachments[1].Id, mail.Attachments[2].Id);
     }
