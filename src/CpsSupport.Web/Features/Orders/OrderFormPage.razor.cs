@@ -1,6 +1,7 @@
 using CpsSupport.Features.Documents;
 using CpsSupport.Features.Orders;
 using CpsSupport.Features.Paging;
+using CpsSupport.Features.People;
 using CpsSupport.Features.Requests;
 using CpsSupport.Features.Structures;
 using CpsSupport.Features.Tickets;
@@ -39,12 +40,14 @@ public partial class OrderFormPage
     private OrderDraft? _draft;
     private Address? _formDeliveryAddress;
     private string? _unmatchedSignatory;
+    private string? _structureMessage;
 
     [Inject] private OrderService Orders { get; set; } = default!;
     [Inject] private StructureService Structures { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TicketQueryService Tickets { get; set; } = default!;
     [Inject] private FilledFormService FilledForms { get; set; } = default!;
+    [Inject] private StructureFormDraftService Drafts { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "structure")] public Guid? StructureId { get; set; }
 
@@ -75,7 +78,7 @@ public partial class OrderFormPage
             if (FilledFormId is { } formId) await PrefillAsync(scope, formId);
             var structureId = StructureId ?? _structure?.Id ?? _ticket?.StructureId;
             if (_structure is null && structureId is { } id && await Structures.GetAsync(scope, id, Cancellation) is { } detail)
-                await OnStructureChanged(RowOf(detail));
+                await OnStructureChanged(StructureRow.Of(detail));
         }
     }
 
@@ -102,22 +105,19 @@ public partial class OrderFormPage
         _lines.AddRange(draft.Lines.Select(l => new LineInput { LastName = l.LastName, FirstName = l.FirstName, Identifier = l.Identifier, Profession = l.Profession, Email = l.Email }));
         if (_lines.Count == 0) _lines.Add(new LineInput());
 
-        if (draft.StructureIdentifier is { } identifier && await Structures.GetByIdentifierAsync(scope, identifier, Cancellation) is { } structure)
-            await OnStructureChanged(RowOf(structure));
-        else if (_ticket?.StructureId is { } ticketStructure && await Structures.GetAsync(scope, ticketStructure, Cancellation) is { } known)
-            await OnStructureChanged(RowOf(known));
+        var identification = await Drafts.IdentifyAsync(scope, proposal.Reading, _ticket?.StructureId, Cancellation);
+        _structureMessage = identification.Message;
+        if (identification.Structure is { } structure) await OnStructureChanged(StructureRow.Of(structure));
     }
 
-    /// <summary>What the agent must check in the pre-filled order: invalid values, what the draft left out, an unknown signatory.</summary>
+    /// <summary>What the agent must check in the pre-filled order: invalid values, how the structure was found, what the draft left out, an unknown signatory.</summary>
     private List<string> PrefillRemarks(FilledFormProposal proposal, OrderDraft draft) =>
     [
         .. proposal.Reading.Fields.Where(f => !f.IsValid).Select(f => f.Error!),
+        .. _structureMessage is { } structure ? [structure] : Array.Empty<string>(),
         .. draft.Notes,
         .. _unmatchedSignatory is { } signatory ? [$"Signataire du formulaire : {signatory}, ni représentant légal ni mandataire de la structure choisie."] : Array.Empty<string>(),
     ];
-
-    private static StructureRow RowOf(StructureDetail detail) =>
-        new(detail.Id, detail.Name, detail.Kind, detail.Finess, detail.Siret, detail.DeliveryAddress.City, detail.CardCount);
 
     private async Task<IEnumerable<StructureRow>> SearchStructuresAsync(string? text, CancellationToken ct) =>
         (await Structures.SearchAsync(await GetScopeAsync(), new StructureQuery(text), new PageRequest(0, 20), ct)).Items;
@@ -138,18 +138,12 @@ public partial class OrderFormPage
         _unmatchedSignatory = null;
         if (_draft?.DeclarantName is { } signatory)
         {
-            var match = _people.FirstOrDefault(p => SameName(p.Name, signatory));
+            var match = _people.FirstOrDefault(p => PersonNames.Same(signatory, p.Name));
             if (match.Id != Guid.Empty) _declarant = match.Id;
             else _unmatchedSignatory = signatory;
         }
     }
 
-    // "Claire DUBOIS" and "dubois claire" are the same person on a form: words compared folded (case, accents), in any order.
-    private static bool SameName(string a, string b) =>
-        Words(a).SequenceEqual(Words(b));
-
-    private static IEnumerable<string> Words(string name) =>
-        OrderCatalog.Fold(name).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
 
     private void OnFormChanged(FormCode form)
     {

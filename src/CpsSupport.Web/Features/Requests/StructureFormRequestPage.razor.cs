@@ -76,7 +76,7 @@ public partial class StructureFormRequestPage
         }
         else if (_structure is null && (StructureId ?? _ticket?.StructureId) is { } structureId && await Structures.GetAsync(scope, structureId, Cancellation) is { } detail)
         {
-            await OnStructureChanged(Row(detail));
+            await OnStructureChanged(StructureRow.Of(detail));
         }
     }
 
@@ -98,7 +98,7 @@ public partial class StructureFormRequestPage
         _comment = Comment(proposal);
         var identification = await Drafts.IdentifyAsync(scope, proposal.Reading, _ticket?.StructureId, Cancellation);
         _structureMessage = identification.Message;
-        await OnStructureChanged(identification.Structure is { } structure ? Row(structure) : null);
+        await OnStructureChanged(identification.Structure is { } structure ? StructureRow.Of(structure) : null);
     }
 
     /// <summary>
@@ -122,8 +122,6 @@ public partial class StructureFormRequestPage
         && DateOnly.TryParseExact(field.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
             ? day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)
             : null;
-
-    private static StructureRow Row(StructureDetail d) => new(d.Id, d.Name, d.Kind, d.Finess, d.Siret, d.DeliveryAddress.City, d.CardCount);
 
     private async Task<IEnumerable<StructureRow>> SearchStructuresAsync(string? text, CancellationToken ct) =>
         (await Structures.SearchAsync(await GetScopeAsync(), new StructureQuery(text), new PageRequest(0, 20), ct)).Items;

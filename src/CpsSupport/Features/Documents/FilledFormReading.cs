@@ -91,6 +91,15 @@ public sealed record FilledFormReading(
         return obj[segment]!;
     }
 
+    /// <summary>
+    /// The structure the form names, valid values only: its FINESS, then SIRET, then SIREN (<c>structure.…</c>), then the
+    /// SIRET of an organisation ordering test cards (F414); null when none.
+    /// </summary>
+    public string? StructureIdentifier =>
+        new[] { "structure.finess", "structure.siret", "structure.siren", "siret" }
+            .Select(key => Fields.FirstOrDefault(f => f.Key == key && f.IsValid && !string.IsNullOrWhiteSpace(f.Value))?.Value)
+            .FirstOrDefault(v => v is not null);
+
     /// <summary>The value proposed for a details key, or null.</summary>
     public string? ValueOf(string key) => Fields.FirstOrDefault(f => f.Key == key)?.Value;
 }

@@ -9,16 +9,14 @@ namespace CpsSupport.Features.Orders;
 
 /// <summary>
 /// An order as a filled PDF form (F101, F201, F301, F414) gives it, for the agent to check on the order page before
-/// filing: the card lines, the structure's identifier, who signed, a delivery address when the form names one, and what the
+/// filing (the structure it names: <see cref="FilledFormReading.StructureIdentifier"/>): the card lines, who signed, a delivery address when the form names one, and what the
 /// form says that an order does not keep (reason, contract dates, project) as the comment. Invalid values stay as typed:
 /// the order's rules refuse them line by line with their own messages.
 /// </summary>
-/// <param name="StructureIdentifier">FINESS, SIRET or SIREN written on the form (valid ones only), null when none.</param>
 /// <param name="DeclarantName">The signatory: legal representative (F101), declarant (F201, F301), contact (F414).</param>
 /// <param name="Notes">French remarks for the agent: what the draft could not take over.</param>
 public sealed record OrderDraft(
     FormCode Form,
-    string? StructureIdentifier,
     string? DeclarantName,
     IReadOnlyList<NewOrderLine> Lines,
     Address? DeliveryAddress,
@@ -81,15 +79,12 @@ public sealed record OrderDraft(
                 break;
         }
 
-        var structure = new[] { "structure.finess", "structure.siret", "structure.siren", "siret" }
-            .Select(key => reading.Fields.FirstOrDefault(f => f.Key == key && f.IsValid)?.Value)
-            .FirstOrDefault(value => value is not null);
         var address = DocumentMapping.Address(details.Object("deliveryAddress")) is { } written
             ? new Address { Line1 = written.Line1, Line2 = written.Line2, PostalCode = written.PostalCode, City = written.City, Country = written.Country }
             : null;
         if (lines.Count == 0) notes.Add("Le formulaire ne nomme aucun porteur : ajoutez les lignes à la main.");
         var name = declarant is null ? null : $"{declarant.FirstName} {declarant.LastName}".Trim();
-        return new OrderDraft(form, structure, string.IsNullOrEmpty(name) ? null : name, lines, address, string.Join(' ', said), notes);
+        return new OrderDraft(form, string.IsNullOrEmpty(name) ? null : name, lines, address, string.Join(' ', said), notes);
     }
 
     // A holder's identifier as the order reads it: national id, else RPPS, else ADELI (as typed when invalid).

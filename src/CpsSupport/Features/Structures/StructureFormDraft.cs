@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using CpsSupport.Features.Documents;
 using CpsSupport.Features.Documents.Models;
+using CpsSupport.Features.People;
 using CpsSupport.Features.Requests;
 using CpsSupport.Features.Tickets;
 using FormCapacity = CpsSupport.Features.Documents.Models.DeclarantCapacity;
@@ -55,15 +55,6 @@ public sealed record StructureFormDraft(
     public IReadOnlyList<string> Messages =>
         new[] { DeclarantMessage }.Concat(Lines.Select(l => l.Message)).OfType<string>().ToList();
 
-    /// <summary>The structure named on the form (FINESS, then SIRET, then SIREN), as written, or null.</summary>
-    public static string? StructureIdentifier(FilledFormReading reading)
-    {
-        ArgumentNullException.ThrowIfNull(reading);
-        return new[] { "structure.finess", "structure.siret", "structure.siren" }
-            .Select(key => reading.Fields.FirstOrDefault(f => f.Key == key && f.IsValid && !string.IsNullOrWhiteSpace(f.Value))?.Value)
-            .FirstOrDefault(v => v is not null);
-    }
-
     /// <summary>
     /// Maps a filled F502, F503 or F504 onto the structure: the declarant among the legal representative and the running
     /// mandataries (F502: always the legal representative), each line to a person (designated or added: an active card
@@ -97,7 +88,7 @@ public sealed record StructureFormDraft(
             var written = FullName(reading, "legalRepresentative");
             if (s.LegalRepresentativeId is not { } head)
                 return (RequesterCapacity.StructureHead, null, written, $"« {s.Name} » n'a pas de représentant légal connu du registre : seul lui peut déposer un F502.");
-            var warning = written is not null && !SameName(written, s.LegalRepresentativeName)
+            var warning = written is not null && !PersonNames.Same(written, s.LegalRepresentativeName)
                 ? $"Le représentant légal indiqué sur le formulaire ({written}) n'est pas celui du registre ({s.LegalRepresentativeName}) : vérifiez la signature."
                 : null;
             return (RequesterCapacity.StructureHead, head, s.LegalRepresentativeName, warning);
@@ -105,8 +96,8 @@ public sealed record StructureFormDraft(
 
         var name = FullName(reading, "declarant");
         var stated = Enum.TryParse<FormCapacity>(reading.ValueOf("declarantCapacity"), ignoreCase: true, out var c) ? (FormCapacity?)c : null;
-        var isHead = name is not null && s.LegalRepresentativeId is not null && SameName(name, s.LegalRepresentativeName);
-        var mandates = name is null ? [] : s.Mandates.Where(m => m.IsActive && SameName(name, m.PersonName)).DistinctBy(m => m.PersonId).ToList();
+        var isHead = name is not null && s.LegalRepresentativeId is not null && PersonNames.Same(name, s.LegalRepresentativeName);
+        var mandates = name is null ? [] : s.Mandates.Where(m => m.IsActive && PersonNames.Same(name, m.PersonName)).DistinctBy(m => m.PersonId).ToList();
 
         if (stated == FormCapacity.Holder)
             return (RequesterCapacity.Holder, null, name, $"Le déclarant se dit porteur : le formulaire {form} est réservé au représentant légal ou à un mandataire de « {s.Name} ».");
@@ -175,7 +166,7 @@ public sealed record StructureFormDraft(
 
             if (!add)
             {
-                var found = running.Where(p => SameName(name!, p.PersonName)).DistinctBy(p => p.PersonId).ToList();
+                var found = running.Where(p => PersonNames.Same(name!, p.PersonName)).DistinctBy(p => p.PersonId).ToList();
                 lines.Add(found switch
                 {
                     [var p] => new(number, false, name!, nationalId, p.PersonId, p.PersonName, null, true),
@@ -188,7 +179,7 @@ public sealed record StructureFormDraft(
             var written = name ?? nationalId!;
             var holders = nationalId is not null
                 ? roster.ActiveCardHolders.Where(h => h.NationalId == nationalId).ToList()
-                : roster.ActiveCardHolders.Where(h => SameName(name!, h.Name)).DistinctBy(h => h.Id).ToList();
+                : roster.ActiveCardHolders.Where(h => PersonNames.Same(name!, h.Name)).DistinctBy(h => h.Id).ToList();
             if (holders is not [var holder])
             {
                 var why = holders.Count > 1
@@ -201,7 +192,7 @@ public sealed record StructureFormDraft(
             }
 
             string? warning = null;
-            if (name is not null && !SameName(name, holder.Name))
+            if (name is not null && !PersonNames.Same(name, holder.Name))
                 warning = $"{prefix}l'identifiant national {nationalId} est celui de {holder.Name}, pas de {name} : vérifiez avec le déclarant.";
             else if (running.Any(p => p.PersonId == holder.Id))
                 warning = $"{prefix}{holder.Name} est déjà {role} de cette structure : rien à changer.";
@@ -237,28 +228,5 @@ public sealed record StructureFormDraft(
     {
         var name = string.Join(' ', new[] { first?.Trim(), last?.Trim().ToUpperInvariant() }.Where(v => !string.IsNullOrWhiteSpace(v)));
         return name.Length == 0 ? null : name;
-    }
-
-    /// <summary>Same person's name, whatever the accents, case, hyphens or apostrophes, first name first or last.</summary>
-    public static bool SameName(string? written, string? registry)
-    {
-        if (written is null || registry is null) return false;
-        var a = NameKey(written);
-        var b = NameKey(registry);
-        return a.Length > 0 && (a == b || Sorted(a) == Sorted(b));
-    }
-
-    private static string Sorted(string key) => string.Join(' ', key.Split(' ').Order(StringComparer.Ordinal));
-
-    private static string NameKey(string name)
-    {
-        var sb = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -17,14 +17,14 @@ public sealed record StructureIdentification(StructureDetail? Structure, string?
 public sealed class StructureFormDraftService(IDbContextFactory<CpsDbContext> dbFactory, StructureService structures, StructureRequestService forms)
 {
     /// <summary>
-    /// The structure of a filled form: the FINESS, SIRET or SIREN written on it when the registry knows it, else the
-    /// ticket's structure, else none (the agent picks one).
+    /// The structure of a filled form (a structure form or an order): the FINESS, SIRET or SIREN written on it when the
+    /// registry knows it, else the ticket's structure, else none (the agent picks one).
     /// </summary>
     public async Task<StructureIdentification> IdentifyAsync(AccessScope scope, FilledFormReading reading, Guid? ticketStructureId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(reading);
         var ofTicket = ticketStructureId is { } id ? await structures.GetAsync(scope, id, ct) : null;
-        if (StructureFormDraft.StructureIdentifier(reading) is not { } identifier)
+        if (reading.StructureIdentifier is not { } identifier)
             return new(ofTicket, ofTicket is null ? "Le formulaire ne nomme pas la structure (FINESS, SIRET ou SIREN) et le ticket n'en a pas : choisissez-la." : null);
 
         if (await structures.GetByIdentifierAsync(scope, identifier, ct) is { } named)

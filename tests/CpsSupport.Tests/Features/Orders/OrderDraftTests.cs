@@ -19,7 +19,7 @@ public sealed class OrderDraftTests
     [Fact]
     public async Task A_filled_F301_gives_one_order_line_per_holder_with_the_declarant_and_the_structure()
     {
-        var draft = await DraftAsync(new AcroFormPdf()
+        var (draft, reading) = await DraftAsync(new AcroFormPdf()
             .Text("formulaire", "F301")
             .Text("structure.finess", "01 000 002 4")
             .Text("declarant.lastName", "Dubois")
@@ -34,7 +34,7 @@ public sealed class OrderDraftTests
             .Text("lines[1].nationalId", "8 9970 0026 547"), "f301.pdf");
 
         Assert.Equal(FormCode.F301, draft.Form);
-        Assert.Equal("010000024", draft.StructureIdentifier);
+        Assert.Equal("010000024", reading.StructureIdentifier);
         Assert.Equal("Claire Dubois", draft.DeclarantName);
         Assert.Equal(
             [new NewOrderLine("Morel", "Léa", null, "Secrétaire médicale"), new NewOrderLine("Blanc", "Marc", "899700026547", null)],
@@ -47,7 +47,7 @@ public sealed class OrderDraftTests
     [Fact]
     public async Task A_filled_F201_keeps_the_ADELI_number_and_puts_the_contract_in_the_comment()
     {
-        var draft = await DraftAsync(new AcroFormPdf()
+        var (draft, _) = await DraftAsync(new AcroFormPdf()
             .Text("formulaire", "F201")
             .Text("reason", "first_card")
             .Text("employee.lastName", "Petit")
@@ -68,7 +68,7 @@ public sealed class OrderDraftTests
     [Fact]
     public async Task A_filled_F101_orders_the_legal_representative_card_at_the_address_of_the_form()
     {
-        var draft = await DraftAsync(new AcroFormPdf { Title = "F101" }
+        var (draft, _) = await DraftAsync(new AcroFormPdf { Title = "F101" }
             .Text("reason", "renewal")
             .Text("legalRepresentative.lastName", "Dubois")
             .Text("legalRepresentative.firstName", "Claire")
@@ -87,7 +87,7 @@ public sealed class OrderDraftTests
     [Fact]
     public async Task A_filled_F414_orders_each_kit_as_many_times_as_asked_and_names_what_the_offer_lacks()
     {
-        var draft = await DraftAsync(new AcroFormPdf()
+        var (draft, reading) = await DraftAsync(new AcroFormPdf()
             .Text("formulaire", "F414")
             .Text("organisationName", "Éditeur Logiciel Santé")
             .Text("siret", "732 829 320 00074")
@@ -100,7 +100,7 @@ public sealed class OrderDraftTests
             .Text("kits[2].kit", "cde")
             .Text("kits[2].quantity", "2"), "tests.pdf");
 
-        Assert.Equal("73282932000074", draft.StructureIdentifier);
+        Assert.Equal("73282932000074", reading.StructureIdentifier);
         Assert.Equal("Sophie Durand", draft.DeclarantName);
         Assert.Equal(["CPS médecin", "CPS médecin", "CPS médecin", "CPE opposée"], draft.Lines.Select(l => l.Profession));
         Assert.All(draft.Lines, l => Assert.Contains(l.Profession, OrderCatalog.TestCards));
@@ -111,12 +111,12 @@ public sealed class OrderDraftTests
     [Fact]
     public async Task An_invalid_structure_identifier_is_not_looked_up_and_a_form_without_holders_says_so()
     {
-        var draft = await DraftAsync(new AcroFormPdf()
+        var (draft, reading) = await DraftAsync(new AcroFormPdf()
             .Text("formulaire", "F301")
             .Text("structure.finess", "010000025")
             .Text("structure.siret", "73282932000074"), "vide.pdf", expectErrors: true);
 
-        Assert.Equal("73282932000074", draft.StructureIdentifier); // the valid SIRET, not the FINESS with a wrong key
+        Assert.Equal("73282932000074", reading.StructureIdentifier); // the valid SIRET, not the FINESS with a wrong key
         Assert.Empty(draft.Lines);
         Assert.Equal(["Le formulaire ne nomme aucun porteur : ajoutez les lignes à la main."], draft.Notes);
     }
@@ -138,11 +138,11 @@ public sealed class OrderDraftTests
         Assert.All(known, card => Assert.Contains(card, OrderCatalog.TestCards));
     }
 
-    private async Task<OrderDraft> DraftAsync(AcroFormPdf pdf, string fileName, bool expectErrors = false)
+    private async Task<(OrderDraft Draft, FilledFormReading Reading)> DraftAsync(AcroFormPdf pdf, string fileName, bool expectErrors = false)
     {
         var reading = await _reader.ReadAsync(pdf.ToBytes());
         Assert.Equal(FilledFormStatus.Read, reading.Status);
         Assert.Equal(expectErrors, reading.HasErrors);
-        return OrderDraft.FromFilledForm(reading, fileName);
+        return (OrderDraft.FromFilledForm(reading, fileName), reading);
     }
 }

@@ -180,8 +180,8 @@ public sealed class StructureFormDraftTests
         var reading = await _reader.ReadAsync(new AcroFormPdf().Text("formulaire", "F504").Text("siret", "732 829 320 00074").Text("finess", "010000024").ToBytes());
         var none = await _reader.ReadAsync(new AcroFormPdf().Text("formulaire", "F504").Text("newAddress.city", "Paris").ToBytes());
 
-        Assert.Equal("010000024", StructureFormDraft.StructureIdentifier(reading));
-        Assert.Null(StructureFormDraft.StructureIdentifier(none));
+        Assert.Equal("010000024", reading.StructureIdentifier);
+        Assert.Null(none.StructureIdentifier);
     }
 
     [Fact]

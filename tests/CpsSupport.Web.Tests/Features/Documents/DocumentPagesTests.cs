@@ -25,6 +25,7 @@ public sealed class DocumentPagesTests : IAsyncLifetime
     private Guid _filledForm;
     private Guid _ticketWithOrder;
     private Guid _filledOrder;
+    private Guid _orderOfUnknownStructure;
     private readonly Guid _supervisor = Guid.NewGuid();
     private readonly Guid _managerOfB = Guid.NewGuid();
     private readonly List<string> _errors = [];
@@ -69,10 +70,14 @@ public sealed class DocumentPagesTests : IAsyncLifetime
         var f414 = new CpsSupport.Tests.Features.Documents.AcroFormPdf()
             .Text("formulaire", "F414").Text("siret", "732 829 320 00074").Text("contact.lastName", "Durand").Text("contact.firstName", "Sophie")
             .Text("project", "Intégration DMP").Text("kits[0].kit", "cpsNurse").Text("kits[0].quantity", "2").ToBytes();
-        var orderMail = await ReceivedMail.AddAsync(db, orderTicket.Id, "Commande.", new ReceivedFile("f414.pdf", f414, "application/octet-stream"));
+        // A filled F301 naming a FINESS no structure has (valid key): nothing to propose, the agent chooses.
+        var f301 = new CpsSupport.Tests.Features.Documents.AcroFormPdf()
+            .Text("formulaire", "F301").Text("structure.finess", "010000040").Text("lines[0].lastName", "Morel").Text("lines[0].firstName", "Léa").ToBytes();
+        var orderMail = await ReceivedMail.AddAsync(db, orderTicket.Id, "Commande.", new ReceivedFile("f414.pdf", f414, "application/octet-stream"), new ReceivedFile("f301.pdf", f301));
         await db.SaveChangesAsync();
         _ticketWithOrder = orderTicket.Id;
         _filledOrder = orderMail.Attachments[0].Id;
+        _orderOfUnknownStructure = orderMail.Attachments[1].Id;
         _filledForm = mail.Attachments[0].Id;
         _documentOfA = document.Id;
         _ticketOfA = ticket.Id;
@@ -175,5 +180,15 @@ public sealed class DocumentPagesTests : IAsyncLifetime
         Assert.True(order.Contains("Ce fichier n'est pas un bon de commande rempli (F101, F201, F301, F414) de ce ticket : rien n'a été pré-rempli.", StringComparison.Ordinal),
             string.Join("\n", _errors));
         Assert.DoesNotContain("Formulaire F414 reçu", order);
+    }
+
+    [Fact]
+    public async Task An_order_form_naming_a_structure_the_registry_lacks_says_so_and_leaves_the_choice_to_the_agent()
+    {
+        var order = WebUtility.HtmlDecode(await (await As(_supervisor, Roles.Agent).GetAsync($"/commandes/nouvelle?ticket={_ticketWithOrder}&formulaire={_orderOfUnknownStructure}")).Content.ReadAsStringAsync());
+
+        Assert.True(order.Contains("Formulaire F301 reçu (f301.pdf).", StringComparison.Ordinal), string.Join("\n", _errors));
+        Assert.Contains("Aucune structure n'a l'identifiant 010000040 indiqué sur le formulaire : choisissez-la.", order);
+        Assert.DoesNotContain("data-testid=\"order-card-type\"", order);
     }
 }
