@@ -123,6 +123,8 @@ public sealed class StructureFormRequestTests(AppServerFixture app)
         await Expect(Input(page, "structure-request-line1")).ToHaveValueAsync("27 boulevard des Essais");
         await Expect(Input(page, "structure-request-postal-code")).ToHaveValueAsync("26000");
         await page.GetByTestId("structure-request-id-document").ClickAsync();
+        // The filled form itself is no identity document: only the scan is offered.
+        await Expect(page.GetByRole(AriaRole.Option)).ToHaveTextAsync(["cni-presidente.pdf"]);
         await page.GetByRole(AriaRole.Option, new() { Name = "cni-presidente.pdf", Exact = true }).ClickAsync();
         await session.ScreenshotAsync("f504-prefilled");
         await page.GetByTestId("structure-request-file").ClickAsync();
